@@ -1,0 +1,311 @@
+"""Schema of a questionnaire file and a loader that reports readable errors."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+QUESTIONNAIRE_DIR = Path(__file__).resolve().parent.parent / "questionnaires"
+
+#: The five areas of intercultural opening, in the order every questionnaire uses.
+AREA_IDS: tuple[str, ...] = ("strategy", "hr", "training", "services", "networking")
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Lang = Literal["de", "en"]
+
+TrainingTopic = Literal[
+    "identity",
+    "racism",
+    "stereotypes",
+    "language",
+    "cultural_awareness",
+    "conflict",
+    "anti_discrimination",
+    "perception",
+    "intercultural_communication",
+    "diversity",
+]
+
+TOPIC_LABELS: dict[str, dict[str, str]] = {
+    "identity": {"de": "Identität", "en": "Identity"},
+    "racism": {"de": "Rassismus", "en": "Racism"},
+    "stereotypes": {"de": "Stereotype und Vorurteile", "en": "Stereotypes and prejudice"},
+    "language": {"de": "Sprache", "en": "Language"},
+    "cultural_awareness": {"de": "Kulturelles Bewusstsein", "en": "Cultural awareness"},
+    "conflict": {"de": "Konflikt und Konfliktlösung", "en": "Conflict and conflict resolution"},
+    "anti_discrimination": {"de": "Antidiskriminierung", "en": "Anti-discrimination"},
+    "perception": {"de": "Selbst- und Fremdwahrnehmung", "en": "Self and external perception"},
+    "intercultural_communication": {
+        "de": "Interkulturelle Kommunikation",
+        "en": "Intercultural communication",
+    },
+    "diversity": {"de": "Diversity", "en": "Diversity"},
+}
+
+
+_PATH_MARK = "@"
+
+
+def _problem(path: str, message: str) -> ValueError:
+    """A cross-check failure that names the path in the file where it is."""
+    return ValueError(f"{_PATH_MARK}{path}: {message}")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Frozen):
+    """A text in German and English."""
+
+    de: NonEmpty
+    en: NonEmpty
+
+    def __call__(self, lang: str) -> str:
+        """Return the text in `lang` (German for anything but "en")."""
+        return self.en if lang == "en" else self.de
+
+
+class ScaleLevel(_Frozen):
+    value: int = Field(ge=0)
+    label: Text
+    description: Text
+
+
+class Stage(_Frozen):
+    id: Slug
+    min: float = Field(ge=0, le=100)
+    max: float = Field(ge=0, le=100)
+    name: Text
+    description: Text
+
+
+class Item(_Frozen):
+    id: Slug
+    weight: float = Field(default=1.0, gt=0)
+    statement: Text
+    hint: Text
+
+
+class Dimension(_Frozen):
+    id: Slug
+    weight: float = Field(default=1.0, gt=0)
+    title: Text
+    intro: Text
+    items: list[Item] = Field(min_length=1)
+
+
+class Measure(_Frozen):
+    id: Slug
+    dimension: Slug
+    title: Text
+    description: Text
+    horizon: int = Field(ge=1, le=24, description="months until the measure shows effect")
+    effort: int = Field(ge=1, le=3, description="1 low, 2 medium, 3 high")
+    impact: int = Field(ge=1, le=3, description="1 low, 2 medium, 3 high")
+    applies_below: float = Field(ge=0, le=100)
+    items: list[Slug] = Field(default_factory=list)
+    topics: list[TrainingTopic] = Field(default_factory=list)
+    keep_up: bool = Field(default=False, description="suited to areas already at target")
+
+
+class Questionnaire(_Frozen):
+    """A complete questionnaire: scale, stages, the five areas with items, measures."""
+
+    id: Slug
+    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$")]
+    audience: Slug
+    title: Text
+    description: Text
+    scale: list[ScaleLevel] = Field(min_length=2)
+    stages: list[Stage] = Field(min_length=2)
+    dimensions: list[Dimension]
+    measures: list[Measure] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _cross_check(self) -> Questionnaire:
+        values = [level.value for level in self.scale]
+        if values != list(range(len(values))):
+            raise _problem("scale", "values must run 0, 1, 2, … without gaps, in order")
+        _check_stage_bands(self.stages)
+        ids = [d.id for d in self.dimensions]
+        if tuple(ids) != AREA_IDS:
+            raise _problem(
+                "dimensions", f"must be exactly {list(AREA_IDS)} in this order, got {ids}"
+            )
+        _check_unique("stages", (s.id for s in self.stages))
+        _check_unique("items", (i.id for d in self.dimensions for i in d.items))
+        _check_unique("measures", (m.id for m in self.measures))
+        item_area = {i.id: d.id for d in self.dimensions for i in d.items}
+        for n, measure in enumerate(self.measures):
+            if measure.dimension not in ids:
+                raise _problem(
+                    f"measures.{n}.dimension", f"unknown dimension {measure.dimension!r}"
+                )
+            for item_id in measure.items:
+                if item_id not in item_area:
+                    raise _problem(f"measures.{n}.items", f"unknown item {item_id!r}")
+                if item_area[item_id] != measure.dimension:
+                    raise _problem(
+                        f"measures.{n}.items",
+                        f"item {item_id!r} belongs to "
+                        f"{item_area[item_id]!r}, not {measure.dimension!r}",
+                    )
+        return self
+
+    @property
+    def scale_max(self) -> int:
+        """Highest answer value."""
+        return self.scale[-1].value
+
+    @cached_property
+    def items_by_id(self) -> dict[str, Item]:
+        """Every item by its id."""
+        return {i.id: i for d in self.dimensions for i in d.items}
+
+    @cached_property
+    def item_dimension(self) -> dict[str, str]:
+        """The area id of every item."""
+        return {i.id: d.id for d in self.dimensions for i in d.items}
+
+    @cached_property
+    def dimensions_by_id(self) -> dict[str, Dimension]:
+        """Every area by its id."""
+        return {d.id: d for d in self.dimensions}
+
+    @cached_property
+    def measures_by_id(self) -> dict[str, Measure]:
+        """Every measure by its id."""
+        return {m.id: m for m in self.measures}
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Short hash of the content, stored with a round so later edits are noticed."""
+        blob = self.model_dump_json().encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    def stage_for(self, score: float | None) -> Stage | None:
+        """The stage whose band contains `score` (the top band includes 100)."""
+        if score is None or math.isnan(score):
+            return None
+        for stage in self.stages:
+            if stage.min <= score < stage.max:
+                return stage
+        return self.stages[-1]
+
+    def default_target(self, score: float | None) -> float:
+        """Lower bound of the next stage; at the top stage the score itself."""
+        stage = self.stage_for(score)
+        if stage is None:
+            return self.stages[1].min
+        index = self.stages.index(stage)
+        if index + 1 < len(self.stages):
+            return self.stages[index + 1].min
+        return round(float(score), 1)  # type: ignore[arg-type]
+
+
+def _check_unique(what: str, ids: Iterable[str]) -> None:
+    seen: set[str] = set()
+    for id_ in ids:
+        if id_ in seen:
+            raise _problem(f"{what}", f"id {id_!r} is used more than once")
+        seen.add(id_)
+
+
+def _check_stage_bands(stages: list[Stage]) -> None:
+    if stages[0].min != 0:
+        raise _problem("stages.0.min", "the first stage must start at 0")
+    if stages[-1].max != 100:
+        raise _problem(f"stages.{len(stages) - 1}.max", "the last stage must end at 100")
+    for n, stage in enumerate(stages):
+        if stage.min >= stage.max:
+            raise _problem(f"stages.{n}", "min must be below max")
+        if n and stage.min != stages[n - 1].max:
+            raise _problem(
+                f"stages.{n}.min",
+                f"must equal the previous stage's max ({stages[n - 1].max}), "
+                "so that the bands have no gaps or overlaps",
+            )
+
+
+class QuestionnaireError(Exception):
+    """A questionnaire file that cannot be read or is invalid; `problems` lists each one."""
+
+    def __init__(self, file: str, problems: list[tuple[str, str]]):
+        self.file = file
+        self.problems = problems
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """Each problem as `file: path.in.file: message`."""
+        return [f"{self.file}: {path or '(top)'}: {msg}" for path, msg in self.problems]
+
+
+def parse_questionnaire(text: str, file: str = "<text>") -> Questionnaire:
+    """Parse YAML text into a Questionnaire or raise QuestionnaireError."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise QuestionnaireError(file, [(where, f"invalid YAML: {problem}")]) from None
+    if not isinstance(data, dict):
+        raise QuestionnaireError(file, [("", "expected a mapping at the top of the file")])
+    try:
+        return Questionnaire.model_validate(data)
+    except ValidationError as exc:
+        raise QuestionnaireError(file, validation_problems(exc)) from None
+
+
+def validation_problems(exc: ValidationError) -> list[tuple[str, str]]:
+    """Turn pydantic errors into (dotted path, message) pairs."""
+    problems = []
+    for err in exc.errors():
+        path = ".".join(str(p) for p in err["loc"])
+        msg = err["msg"].removeprefix("Value error, ")
+        if msg.startswith(_PATH_MARK):
+            # Cross-checks name their own path ("@measures.3.items: …"); join it to the location.
+            inner, msg = msg[len(_PATH_MARK) :].split(": ", 1)
+            path = f"{path}.{inner}" if path else inner
+        problems.append((path, msg))
+    return problems
+
+
+def load_questionnaire(path: str | Path) -> Questionnaire:
+    """Read and validate one questionnaire file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QuestionnaireError(str(path), [("", f"cannot read file: {exc}")]) from None
+    return parse_questionnaire(text, str(path))
+
+
+def questionnaire_files(directory: Path = QUESTIONNAIRE_DIR) -> list[Path]:
+    """All questionnaire files shipped with the app, sorted by name."""
+    return sorted(directory.glob("*.yaml"))
+
+
+def load_catalogue(directory: Path = QUESTIONNAIRE_DIR) -> dict[tuple[str, str], Questionnaire]:
+    """Every shipped questionnaire by (id, version)."""
+    catalogue = {}
+    for path in questionnaire_files(directory):
+        q = load_questionnaire(path)
+        catalogue[(q.id, q.version)] = q
+    return catalogue

@@ -1,0 +1,181 @@
+"""The portable response file (JSON) that the CLI reads and the app imports and exports."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from assessment.questionnaire import Questionnaire
+
+FORMAT = "vielfaltskompass.responses/1"
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+LongText = Annotated[str, StringConstraints(max_length=10_000)]
+
+PHASES: tuple[str, ...] = ("0-3", "3-6", "6-12", "12-24")
+STATUSES: tuple[str, ...] = ("open", "in_progress", "done", "dropped")
+Phase = Literal["0-3", "3-6", "6-12", "12-24"]
+Status = Literal["open", "in_progress", "done", "dropped"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class QuestionnaireRef(_Model):
+    id: Name
+    version: Name
+
+
+class Organisation(_Model):
+    name: Name
+    kind: Short = ""
+    sector: Short = ""
+    size: Short = ""
+    region: Short = ""
+
+
+class RoundInfo(_Model):
+    label: Name
+    date: date
+
+
+class Respondent(_Model):
+    id: Name
+    role: Short = ""
+    answers: dict[str, int | None] = Field(default_factory=dict)
+    comments: dict[str, LongText] = Field(default_factory=dict)
+
+
+class PlanEntry(_Model):
+    """One step of the roadmap: a catalogue measure (`measure`) or the user's own (`title`)."""
+
+    measure: str | None = None
+    title: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)] = ""
+    area: str
+    phase: Phase
+    priority: float | None = None
+    owner: Short = ""
+    due: date | None = None
+    status: Status = "open"
+    note: LongText = ""
+
+
+class ResponseFile(_Model):
+    """A whole round: who answered what, the targets and, optionally, the plan."""
+
+    format: Literal["vielfaltskompass.responses/1"] = FORMAT
+    questionnaire: QuestionnaireRef
+    organisation: Organisation
+    round: RoundInfo
+    respondents: list[Respondent] = Field(default_factory=list)
+    targets: dict[str, Annotated[float, Field(ge=0, le=100)]] = Field(default_factory=dict)
+    plan: list[PlanEntry] | None = None
+
+
+class ResponseFileError(Exception):
+    """A response file that cannot be used; `problems` holds (JSON path, message) pairs."""
+
+    def __init__(self, source: str, problems: list[tuple[str, str]]):
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """Each problem as `source: $.json.path: message`."""
+        return [f"{self.source}: {path}: {msg}" for path, msg in self.problems]
+
+
+def _json_path(loc: tuple[str | int, ...]) -> str:
+    path = "$"
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def check_against(data: ResponseFile, q: Questionnaire) -> list[tuple[str, str]]:
+    """Problems of a structurally valid file measured against its questionnaire."""
+    problems: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for n, resp in enumerate(data.respondents):
+        if resp.id in seen:
+            problems.append((f"$.respondents[{n}].id", f"duplicate respondent id {resp.id!r}"))
+        seen.add(resp.id)
+        for item_id, value in resp.answers.items():
+            where = f"$.respondents[{n}].answers.{item_id}"
+            if item_id not in q.items_by_id:
+                problems.append((where, f"unknown item id {item_id!r}"))
+            elif value is not None and not 0 <= value <= q.scale_max:
+                problems.append((where, f"value {value} is off the scale 0..{q.scale_max}"))
+        for item_id in resp.comments:
+            if item_id not in q.items_by_id:
+                where = f"$.respondents[{n}].comments.{item_id}"
+                problems.append((where, f"unknown item id {item_id!r}"))
+    for area in data.targets:
+        if area not in q.dimensions_by_id:
+            problems.append((f"$.targets.{area}", f"unknown area {area!r}"))
+    for n, entry in enumerate(data.plan or []):
+        if entry.area not in q.dimensions_by_id:
+            problems.append((f"$.plan[{n}].area", f"unknown area {entry.area!r}"))
+        if entry.measure is None and not entry.title:
+            problems.append((f"$.plan[{n}]", "needs a catalogue measure or an own title"))
+        elif entry.measure is not None and entry.measure not in q.measures_by_id:
+            problems.append((f"$.plan[{n}].measure", f"unknown measure {entry.measure!r}"))
+    return problems
+
+
+def parse_responses(
+    text: str | bytes,
+    catalogue: dict[tuple[str, str], Questionnaire],
+    source: str = "<input>",
+) -> tuple[ResponseFile, Questionnaire]:
+    """Parse and fully validate a response file; raise ResponseFileError naming every problem."""
+    try:
+        raw = json.loads(text)
+    except UnicodeDecodeError:
+        raise ResponseFileError(source, [("$", "not UTF-8 text")]) from None
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise ResponseFileError(source, [(where, f"invalid JSON: {exc.msg}")]) from None
+    if isinstance(raw, dict) and "format" in raw and raw["format"] != FORMAT:
+        raise ResponseFileError(
+            source, [("$.format", f"unsupported format {raw['format']!r}, expected {FORMAT!r}")]
+        )
+    try:
+        data = ResponseFile.model_validate(raw)
+    except ValidationError as exc:
+        problems = [(_json_path(e["loc"]), e["msg"]) for e in exc.errors()]
+        raise ResponseFileError(source, problems) from None
+    key = (data.questionnaire.id, data.questionnaire.version)
+    q = catalogue.get(key)
+    if q is None:
+        available = ", ".join(f"{i} {v}" for i, v in sorted(catalogue)) or "none"
+        raise ResponseFileError(
+            source,
+            [("$.questionnaire", f"questionnaire {key[0]} {key[1]} is not available ({available})")],
+        )
+    problems = check_against(data, q)
+    if problems:
+        raise ResponseFileError(source, problems)
+    return data, q
+
+
+def read_responses(
+    path: str | Path, catalogue: dict[tuple[str, str], Questionnaire]
+) -> tuple[ResponseFile, Questionnaire]:
+    """Read a response file from disk and validate it."""
+    try:
+        text = Path(path).read_bytes()
+    except OSError as exc:
+        raise ResponseFileError(str(path), [("$", f"cannot read file: {exc.strerror}")]) from None
+    return parse_responses(text, catalogue, str(path))
+
+
+def dump_responses(data: ResponseFile) -> str:
+    """Serialise a response file as pretty, stable JSON."""
+    return data.model_dump_json(indent=2, exclude_none=False) + "\n"

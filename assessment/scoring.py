@@ -1,0 +1,214 @@
+"""Transparent scoring: answers -> item statistics, area scores, stages, targets and gaps.
+
+One function, `score_rounds`, scores a long table of any number of rounds at once; a single
+round goes through the same code. See the README section "Scoring method".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from assessment.questionnaire import Questionnaire
+from assessment.responses import ResponseFile
+
+ANSWER_COLUMNS = ["round", "respondent", "item", "value"]
+#: An area whose answered item weight is below this share is flagged incomplete.
+MIN_COVERAGE = 0.5
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Scores of one or more rounds as tables, all keyed by `round`."""
+
+    items: pd.DataFrame  # round, area, item, mean, n, min, max, sd, disagreement
+    areas: pd.DataFrame  # round, area, score, stage, coverage, incomplete, target, gap
+    overall: pd.DataFrame  # round, score, stage, respondents
+
+    def round(self, key: str) -> Scores:
+        """The tables restricted to one round."""
+        return Scores(
+            items=self.items[self.items["round"] == key].reset_index(drop=True),
+            areas=self.areas[self.areas["round"] == key].reset_index(drop=True),
+            overall=self.overall[self.overall["round"] == key].reset_index(drop=True),
+        )
+
+
+def answers_frame(data: ResponseFile, round_key: str = "current") -> pd.DataFrame:
+    """The answers of a response file as a long table (N/A as NaN)."""
+    rows = [
+        (round_key, resp.id, item, np.nan if value is None else float(value))
+        for resp in data.respondents
+        for item, value in resp.answers.items()
+    ]
+    return pd.DataFrame(rows, columns=ANSWER_COLUMNS).astype({"value": "float64"})
+
+
+def targets_frame(targets: Mapping[str, float], round_key: str = "current") -> pd.DataFrame:
+    """User targets of one round as a table (round, area, target)."""
+    rows = [(round_key, area, float(value)) for area, value in targets.items()]
+    return pd.DataFrame(rows, columns=["round", "area", "target"])
+
+
+def score_rounds(
+    answers: pd.DataFrame,
+    q: Questionnaire,
+    targets: pd.DataFrame | None = None,
+    rounds: list[str] | None = None,
+) -> Scores:
+    """Score every round in a long answer table (round, respondent, item, value) at once."""
+    if rounds is None:
+        rounds = list(dict.fromkeys(answers["round"].tolist()))
+    item_meta = pd.DataFrame(
+        [(d.id, i.id, i.weight) for d in q.dimensions for i in d.items],
+        columns=["area", "item", "item_weight"],
+    )
+    items = _item_stats(answers, item_meta, rounds, q.scale_max)
+    areas = _area_scores(items, q)
+    areas = _with_targets(areas, q, targets)
+    respondents = answers.groupby("round", sort=False)["respondent"].nunique()
+    overall = _overall(areas, q, rounds, respondents)
+    return Scores(items=items.drop(columns="item_weight"), areas=areas, overall=overall)
+
+
+def score_response(data: ResponseFile, q: Questionnaire, round_key: str = "current") -> Scores:
+    """Score one response file (the same code path as many rounds)."""
+    return score_rounds(
+        answers_frame(data, round_key),
+        q,
+        targets_frame(data.targets, round_key),
+        rounds=[round_key],
+    )
+
+
+def _item_stats(
+    answers: pd.DataFrame, item_meta: pd.DataFrame, rounds: list[str], scale_max: int
+) -> pd.DataFrame:
+    answered = answers.dropna(subset=["value"])
+    stats = answered.groupby(["round", "item"], sort=False)["value"].agg(
+        mean="mean", n="count", min="min", max="max", sd=lambda v: v.std(ddof=0)
+    )
+    grid = pd.MultiIndex.from_product([rounds, item_meta["item"]], names=["round", "item"])
+    stats = stats.reindex(grid).reset_index()
+    stats["n"] = stats["n"].fillna(0).astype(int)
+    stats["disagreement"] = (stats["n"] >= 2) & (stats["max"] - stats["min"] >= scale_max / 2)
+    stats = stats.merge(item_meta, on="item", how="left")
+    return stats[["round", "area", "item", "mean", "n", "min", "max", "sd", "disagreement",
+                  "item_weight"]]  # fmt: skip
+
+
+def _area_scores(items: pd.DataFrame, q: Questionnaire) -> pd.DataFrame:
+    answered = items["n"] > 0
+    weighted = items.assign(
+        wv=np.where(answered, items["item_weight"] * items["mean"], 0.0),
+        w_answered=np.where(answered, items["item_weight"], 0.0),
+    )
+    sums = weighted.groupby(["round", "area"], sort=False)[
+        ["wv", "w_answered", "item_weight"]
+    ].sum()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        score = sums["wv"] / sums["w_answered"] / q.scale_max * 100
+    areas = pd.DataFrame(
+        {
+            "score": score.where(sums["w_answered"] > 0),
+            "coverage": sums["w_answered"] / sums["item_weight"],
+        }
+    ).reset_index()
+    areas["incomplete"] = areas["coverage"] < MIN_COVERAGE
+    areas["stage"] = stage_ids(areas["score"], q)
+    return areas
+
+
+def stage_ids(scores: pd.Series, q: Questionnaire) -> pd.Series:
+    """The stage id for each score (None where there is no score)."""
+    index = _stage_index(scores.to_numpy(dtype=float), q)
+    ids = np.array([s.id for s in q.stages] + [None], dtype=object)
+    return pd.Series(ids[index], index=scores.index, dtype=object)
+
+
+def _stage_index(scores: np.ndarray, q: Questionnaire) -> np.ndarray:
+    """Index of each score's band; len(stages) marks a missing score."""
+    inner_bounds = np.array([s.min for s in q.stages[1:]])
+    index = np.searchsorted(inner_bounds, scores, side="right")
+    return np.where(np.isnan(scores), len(q.stages), index)
+
+
+def _with_targets(areas: pd.DataFrame, q: Questionnaire, targets: pd.DataFrame | None):
+    index = _stage_index(areas["score"].to_numpy(dtype=float), q)
+    next_min = np.array([s.min for s in q.stages[1:]] + [np.nan, q.stages[1].min])
+    default = next_min[index]
+    default = np.where(np.isnan(default), areas["score"].round(1), default)
+    if targets is not None and len(targets):
+        areas = areas.merge(targets[["round", "area", "target"]], on=["round", "area"], how="left")
+        areas["target"] = areas["target"].fillna(pd.Series(default, index=areas.index))
+    else:
+        areas["target"] = default
+    areas["gap"] = (areas["target"] - areas["score"]).clip(lower=0)
+    return areas[["round", "area", "score", "stage", "coverage", "incomplete", "target", "gap"]]
+
+
+def _overall(
+    areas: pd.DataFrame, q: Questionnaire, rounds: list[str], respondents: pd.Series
+) -> pd.DataFrame:
+    weights = areas["area"].map({d.id: d.weight for d in q.dimensions})
+    scored = areas["score"].notna()
+    frame = pd.DataFrame(
+        {
+            "round": areas["round"],
+            "wv": np.where(scored, weights * areas["score"], 0.0),
+            "w": np.where(scored, weights, 0.0),
+        }
+    )
+    sums = frame.groupby("round", sort=False)[["wv", "w"]].sum().reindex(rounds)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        score = (sums["wv"] / sums["w"]).where(sums["w"] > 0)
+    overall = pd.DataFrame({"round": rounds, "score": score.to_numpy()})
+    overall["stage"] = stage_ids(overall["score"], q)
+    overall["respondents"] = respondents.reindex(rounds).fillna(0).astype(int).to_numpy()
+    return overall
+
+
+def _num(value: float) -> float | None:
+    return None if pd.isna(value) else round(float(value), 1)
+
+
+def scores_to_dict(scores: Scores, q: Questionnaire, round_key: str | None = None) -> dict:
+    """One round's scores in the CLI's JSON shape (numbers rounded to 0.1)."""
+    if round_key is not None:
+        scores = scores.round(round_key)
+    overall = scores.overall.iloc[0]
+    areas = []
+    for area in scores.areas.itertuples(index=False):
+        area_items = scores.items[scores.items["area"] == area.area]
+        areas.append(
+            {
+                "id": area.area,
+                "score": _num(area.score),
+                "stage": area.stage,
+                "coverage": round(float(area.coverage), 3),
+                "incomplete": bool(area.incomplete),
+                "target": _num(area.target),
+                "gap": _num(area.gap),
+                "items": [
+                    {
+                        "id": item.item,
+                        "mean": None if pd.isna(item.mean) else round(float(item.mean), 2),
+                        "n": int(item.n),
+                        "min": _num(item.min),
+                        "max": _num(item.max),
+                        "sd": None if pd.isna(item.sd) else round(float(item.sd), 2),
+                        "disagreement": bool(item.disagreement),
+                    }
+                    for item in area_items.itertuples(index=False)
+                ],
+            }
+        )
+    return {
+        "questionnaire": {"id": q.id, "version": q.version},
+        "overall": {"score": _num(overall.score), "stage": overall.stage},
+        "respondents": int(overall.respondents),
+        "areas": areas,
+    }
