@@ -157,7 +157,12 @@ def parse_responses(
         available = ", ".join(f"{i} {v}" for i, v in sorted(catalogue)) or "none"
         raise ResponseFileError(
             source,
-            [("$.questionnaire", f"questionnaire {key[0]} {key[1]} is not available ({available})")],
+            [
+                (
+                    "$.questionnaire",
+                    f"questionnaire {key[0]} {key[1]} is not available ({available})",
+                )
+            ],
         )
     problems = check_against(data, q)
     if problems:

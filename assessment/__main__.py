@@ -1,0 +1,7 @@
+"""Entry point for `python -m assessment`."""
+
+import sys
+
+from assessment.cli import main
+
+sys.exit(main())

@@ -1,0 +1,110 @@
+"""Command line: python -m assessment validate | score | report | demo."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from assessment.questionnaire import QuestionnaireError, load_questionnaire, questionnaire_files
+from assessment.responses import ResponseFileError
+
+EXIT_INVALID = 1
+EXIT_BAD_INPUT = 2
+
+
+class CliError(Exception):
+    """Bad input: printed as one clear message, exit 2."""
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate questionnaire files; list every problem as `file: path: message`."""
+    files = [Path(f) for f in args.files] or questionnaire_files()
+    if not files:
+        raise CliError("no questionnaire files found")
+    failed = False
+    for path in files:
+        try:
+            q = load_questionnaire(path)
+        except QuestionnaireError as exc:
+            failed = True
+            for line in exc.lines():
+                print(line)
+            continue
+        print(f"{path}: ok ({q.id} {q.version}, {len(q.items_by_id)} items, "
+              f"{len(q.measures)} measures)")  # fmt: skip
+    return EXIT_INVALID if failed else 0
+
+
+def _read(path: str):
+    from assessment.questionnaire import load_catalogue
+    from assessment.responses import read_responses
+
+    return read_responses(path, load_catalogue())
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    """Score a response file and print JSON (default) or a table."""
+    from assessment.scoring import score_response, scores_to_dict
+
+    data, q = _read(args.responses)
+    result = scores_to_dict(score_response(data, q), q)
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(format_table(result, q))
+    return 0
+
+
+def format_table(result: dict, q) -> str:
+    """A readable fixed-width table of area scores."""
+
+    def num(value: float | None) -> str:
+        return "–" if value is None else f"{value:.1f}"
+
+    stage_names = {s.id: s.name("de") for s in q.stages}
+    lines = [f"{'Bereich':<32} {'Wert':>6} {'Ziel':>6} {'Lücke':>6} {'Abdeckung':>9}  Stufe"]
+    for area in result["areas"]:
+        title = q.dimensions_by_id[area["id"]].title("de")
+        flag = " (unvollständig)" if area["incomplete"] else ""
+        lines.append(
+            f"{title[:32]:<32} {num(area['score']):>6} {num(area['target']):>6} "
+            f"{num(area['gap']):>6} {area['coverage'] * 100:>8.0f}%  "
+            f"{stage_names.get(area['stage'], '–')}{flag}"
+        )
+    overall = result["overall"]
+    lines.append(f"{'Gesamt':<32} {num(overall['score']):>6}{'':>24}  "
+                 f"{stage_names.get(overall['stage'], '–')}")  # fmt: skip
+    return "\n".join(lines)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "validate": cmd_validate,
+    "score": cmd_score,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="python -m assessment", description="Vielfaltskompass command line"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check questionnaire files (default: all shipped ones)")
+    p.add_argument("files", nargs="*", help="questionnaire YAML files")
+    p = sub.add_parser("score", help="score a response file")
+    p.add_argument("responses", help="response file (JSON)")
+    p.add_argument("--format", choices=["json", "table"], default="json")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (CliError, QuestionnaireError, ResponseFileError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
