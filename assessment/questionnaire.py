@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +21,8 @@ from pydantic import (
 )
 
 QUESTIONNAIRE_DIR = Path(__file__).resolve().parent.parent / "questionnaires"
+#: Environment variable naming another folder of questionnaire files (tests, own catalogues).
+QUESTIONNAIRE_DIR_ENV = "VIELFALTSKOMPASS_QUESTIONNAIRES"
 
 #: The five areas of intercultural opening, in the order every questionnaire uses.
 AREA_IDS: tuple[str, ...] = ("strategy", "hr", "training", "services", "networking")
@@ -297,13 +300,18 @@ def load_questionnaire(path: str | Path) -> Questionnaire:
     return parse_questionnaire(text, str(path))
 
 
-def questionnaire_files(directory: Path = QUESTIONNAIRE_DIR) -> list[Path]:
-    """All questionnaire files shipped with the app, sorted by name."""
-    return sorted(directory.glob("*.yaml"))
+def questionnaire_dir() -> Path:
+    """The folder of questionnaire files: $VIELFALTSKOMPASS_QUESTIONNAIRES or the shipped one."""
+    return Path(os.environ.get(QUESTIONNAIRE_DIR_ENV) or QUESTIONNAIRE_DIR)
 
 
-def load_catalogue(directory: Path = QUESTIONNAIRE_DIR) -> dict[tuple[str, str], Questionnaire]:
-    """Every shipped questionnaire by (id, version)."""
+def questionnaire_files(directory: Path | None = None) -> list[Path]:
+    """All questionnaire files in `directory` (default: questionnaire_dir()), sorted by name."""
+    return sorted((directory or questionnaire_dir()).glob("*.yaml"))
+
+
+def load_catalogue(directory: Path | None = None) -> dict[tuple[str, str], Questionnaire]:
+    """Every questionnaire by (id, version)."""
     catalogue = {}
     for path in questionnaire_files(directory):
         q = load_questionnaire(path)
