@@ -1,0 +1,5 @@
+"""Vielfaltskompass: streamlit run app.py"""
+
+from assessment.ui.navigation import run
+
+run()

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy engine and pragmas, tables, migrations and the repository functions."""

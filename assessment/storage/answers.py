@@ -1,0 +1,155 @@
+"""Answers and comments, written one at a time as they are given.
+
+An answer row has `answered = true` when an answer was given (`value` NULL = not applicable /
+don't know); a row with `answered = false` only carries a comment and is no answer. A row that
+holds neither is deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection, Engine, and_, delete, select, update
+
+from assessment.storage import tables as t
+from assessment.storage.transactions import write_transaction
+from assessment.storage.upsert import insert_for
+
+#: Same columns as `assessment.scoring.ANSWER_COLUMNS` (storage does not import scoring).
+ANSWER_COLUMNS = ["round", "respondent", "item", "value"]
+
+
+def save_answer(engine: Engine, respondent_id: int, item_id: str, value: int | None) -> None:
+    """Store an answer (None = not applicable / don't know); keeps the item's comment."""
+    if value is not None and value < 0:
+        raise ValueError(f"answer value must not be negative, got {value}")
+    with write_transaction(engine) as conn:
+        stmt = insert_for(conn, t.answer).values(
+            respondent_id=respondent_id,
+            item_id=item_id,
+            answered=True,
+            value=value,
+            comment="",
+            updated_at=t.utcnow(),
+        )
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[t.answer.c.respondent_id, t.answer.c.item_id],
+                set_={
+                    "answered": True,
+                    "value": stmt.excluded.value,
+                    "updated_at": stmt.excluded.updated_at,
+                },
+            )
+        )
+
+
+def save_comment(engine: Engine, respondent_id: int, item_id: str, comment: str) -> None:
+    """Store the comment on an item; keeps the answer. A blank comment removes it."""
+    comment = comment if comment.strip() else ""
+    with write_transaction(engine) as conn:
+        stmt = insert_for(conn, t.answer).values(
+            respondent_id=respondent_id,
+            item_id=item_id,
+            answered=False,
+            value=None,
+            comment=comment,
+            updated_at=t.utcnow(),
+        )
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[t.answer.c.respondent_id, t.answer.c.item_id],
+                set_={"comment": stmt.excluded.comment, "updated_at": stmt.excluded.updated_at},
+            )
+        )
+        _drop_if_empty(conn, respondent_id, item_id)
+
+
+def clear_answer(engine: Engine, respondent_id: int, item_id: str) -> None:
+    """Withdraw the answer to an item (back to unanswered); keeps the comment."""
+    with write_transaction(engine) as conn:
+        conn.execute(
+            update(t.answer)
+            .where(_answer_key(respondent_id, item_id))
+            .values(answered=False, value=None, updated_at=t.utcnow())
+        )
+        _drop_if_empty(conn, respondent_id, item_id)
+
+
+def respondent_answers(engine: Engine, respondent_id: int) -> dict[str, int | None]:
+    """The respondent's given answers by item id (None = not applicable / don't know)."""
+    a = t.answer.c
+    stmt = select(a.item_id, a.value).where(a.respondent_id == respondent_id, a.answered.is_(True))
+    with engine.connect() as conn:
+        return {item: value for item, value in conn.execute(stmt.order_by(a.item_id))}
+
+
+def respondent_comments(engine: Engine, respondent_id: int) -> dict[str, str]:
+    """The respondent's non-empty comments by item id."""
+    a = t.answer.c
+    stmt = select(a.item_id, a.comment).where(a.respondent_id == respondent_id, a.comment != "")
+    with engine.connect() as conn:
+        return {item: comment for item, comment in conn.execute(stmt.order_by(a.item_id))}
+
+
+def round_answers(engine: Engine, round_id: int) -> pd.DataFrame:
+    """All given answers of a round as a long table for `scoring.score_rounds` (N/A = NaN)."""
+    p, a = t.respondent.c, t.answer.c
+    stmt = (
+        select(p.label, a.item_id, a.value)
+        .join(t.answer, a.respondent_id == p.id)
+        .where(p.round_id == round_id, a.answered.is_(True))
+        .order_by(p.id, a.item_id)
+    )
+    key = str(round_id)
+    with engine.connect() as conn:
+        rows = [
+            (key, label, item, np.nan if value is None else float(value))
+            for label, item, value in conn.execute(stmt)
+        ]
+    return pd.DataFrame(rows, columns=ANSWER_COLUMNS).astype({"value": "float64"})
+
+
+def insert_answers(
+    conn: Connection,
+    respondent_id: int,
+    answers: Mapping[str, int | None],
+    comments: Mapping[str, str],
+) -> None:
+    """Insert one respondent's answers and comments (a fresh respondent only)."""
+    now = t.utcnow()
+    rows = []
+    for item in dict.fromkeys([*answers, *comments]):
+        comment = comments.get(item, "")
+        if item not in answers and not comment.strip():
+            continue  # a blank comment alone is nothing to store
+        rows.append(
+            {
+                "respondent_id": respondent_id,
+                "item_id": item,
+                "answered": item in answers,
+                "value": answers.get(item),
+                "comment": comment if comment.strip() else "",
+                "updated_at": now,
+            }
+        )
+    if rows:
+        conn.execute(t.answer.insert(), rows)
+
+
+def _answer_key(respondent_id: int, item_id: str) -> Any:
+    return and_(t.answer.c.respondent_id == respondent_id, t.answer.c.item_id == item_id)
+
+
+def _drop_if_empty(conn: Connection, respondent_id: int, item_id: str) -> None:
+    """Remove the row once it holds neither an answer nor a comment."""
+    conn.execute(
+        delete(t.answer).where(
+            _answer_key(respondent_id, item_id),
+            t.answer.c.answered.is_(False),
+            t.answer.c.comment == "",
+        )
+    )

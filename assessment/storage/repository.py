@@ -1,0 +1,93 @@
+"""The repository: every read and write the pages need (no SQL anywhere else in the app).
+
+Pages import this one module; the functions live in small topic modules beside it. Writes are
+short transactions; tokens are capability links stored only as SHA-256 digests.
+"""
+
+from __future__ import annotations
+
+from assessment.storage.answers import (
+    ANSWER_COLUMNS,
+    clear_answer,
+    respondent_answers,
+    respondent_comments,
+    round_answers,
+    save_answer,
+    save_comment,
+)
+from assessment.storage.plans import (
+    get_notes,
+    get_targets,
+    load_plan,
+    save_note,
+    save_plan,
+    set_targets,
+)
+from assessment.storage.respondents import (
+    add_respondent,
+    resolve_token,
+    round_respondents,
+    set_submitted,
+)
+from assessment.storage.results import (
+    Access,
+    Mode,
+    NewRespondent,
+    NewRound,
+    NotFound,
+    RespondentInfo,
+    RoundDetails,
+    RoundStatus,
+    RoundSummary,
+)
+from assessment.storage.rounds import (
+    create_round,
+    delete_organisation,
+    organisation_rounds,
+    round_details,
+    round_questionnaire,
+    set_round_status,
+    update_profile,
+)
+from assessment.storage.tokens import hash_token, new_token
+from assessment.storage.transfer import export_round, import_round
+
+__all__ = [
+    "ANSWER_COLUMNS",
+    "Access",
+    "Mode",
+    "NewRespondent",
+    "NewRound",
+    "NotFound",
+    "RespondentInfo",
+    "RoundDetails",
+    "RoundStatus",
+    "RoundSummary",
+    "add_respondent",
+    "clear_answer",
+    "create_round",
+    "delete_organisation",
+    "export_round",
+    "get_notes",
+    "get_targets",
+    "hash_token",
+    "import_round",
+    "load_plan",
+    "new_token",
+    "organisation_rounds",
+    "resolve_token",
+    "respondent_answers",
+    "respondent_comments",
+    "round_answers",
+    "round_details",
+    "round_questionnaire",
+    "round_respondents",
+    "save_answer",
+    "save_comment",
+    "save_note",
+    "save_plan",
+    "set_round_status",
+    "set_submitted",
+    "set_targets",
+    "update_profile",
+]

@@ -1,0 +1,102 @@
+"""What the repository functions return, and the error for unknown ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from assessment.responses import Organisation
+
+Mode = Literal["self", "session"]
+RoundStatus = Literal["open", "closed"]
+
+
+@dataclass(frozen=True)
+class NewRespondent:
+    """A respondent just created, with the only copy of its private token."""
+
+    respondent_id: int
+    label: str
+    token: str
+
+
+@dataclass(frozen=True)
+class NewRound:
+    """A round just created, with the only copies of its tokens."""
+
+    round_id: int
+    organisation_id: int
+    admin_token: str
+    join_token: str | None
+    respondents: tuple[NewRespondent, ...]
+
+    @property
+    def respondent_id(self) -> int | None:
+        """The first respondent's id (the one respondent of a self-check)."""
+        return self.respondents[0].respondent_id if self.respondents else None
+
+    @property
+    def respondent_token(self) -> str | None:
+        """The first respondent's token (the one respondent of a self-check)."""
+        return self.respondents[0].token if self.respondents else None
+
+
+@dataclass(frozen=True)
+class Access:
+    """What a token opens: a respondent's answers, a round as admin, or joining a session."""
+
+    round_id: int
+    respondent_id: int | None
+    is_admin: bool
+
+    @property
+    def is_join(self) -> bool:
+        """A session's join token: may add a respondent, nothing else."""
+        return not self.is_admin and self.respondent_id is None
+
+
+@dataclass(frozen=True)
+class RoundDetails:
+    """A round's profile and settings."""
+
+    round_id: int
+    organisation_id: int
+    organisation: Organisation
+    label: str
+    date: dt.date
+    mode: Mode
+    anonymous: bool
+    status: RoundStatus
+    questionnaire_id: str
+    questionnaire_version: str
+    snapshot_id: int
+    plan_saved: bool
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    """One round of an organisation, for lists and comparisons."""
+
+    round_id: int
+    label: str
+    date: dt.date
+    status: RoundStatus
+    questionnaire_id: str
+    questionnaire_version: str
+
+
+@dataclass(frozen=True)
+class RespondentInfo:
+    """A respondent of a round and how far they got."""
+
+    respondent_id: int
+    label: str
+    name: str
+    role: str
+    submitted: bool
+    answered: int
+
+
+class NotFound(LookupError):
+    """The round, respondent or organisation does not exist (any more)."""

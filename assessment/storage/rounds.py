@@ -1,0 +1,228 @@
+"""Rounds and organisations: creating, reading, profile, status, GDPR deletion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, select, update
+
+from assessment.questionnaire import Questionnaire
+from assessment.responses import Organisation
+from assessment.storage import tables as t
+from assessment.storage.respondents import insert_respondent, label_for
+from assessment.storage.results import (
+    Mode,
+    NewRound,
+    NotFound,
+    RoundDetails,
+    RoundStatus,
+    RoundSummary,
+)
+from assessment.storage.tokens import hash_token, new_token
+from assessment.storage.transactions import write_transaction
+from assessment.storage.upsert import insert_for
+
+
+def create_round(
+    engine: Engine,
+    q: Questionnaire,
+    organisation: Organisation,
+    label: str,
+    date: dt.date,
+    mode: Mode = "self",
+    anonymous: bool = False,
+    organisation_id: int | None = None,
+) -> NewRound:
+    """Store a new round (and its organisation, unless `organisation_id` names an existing one).
+
+    A self-check gets its one respondent; a session gets a join token instead.
+    With `organisation_id` the existing organisation's profile is updated to `organisation`.
+    """
+    check_mode(mode)
+    with write_transaction(engine) as conn:
+        org_id = save_organisation(conn, organisation, organisation_id)
+        round_id, admin_token, join_token = insert_round(
+            conn, q, org_id, label, date, mode, anonymous
+        )
+        respondents = (insert_respondent(conn, round_id, label_for(1)),) if mode == "self" else ()
+    return NewRound(round_id, org_id, admin_token, join_token, respondents)
+
+
+def round_details(engine: Engine, round_id: int) -> RoundDetails:
+    """The round's profile and settings; raise NotFound for an unknown id."""
+    with engine.connect() as conn:
+        return read_round_details(conn, round_id)
+
+
+def round_questionnaire(engine: Engine, round_id: int) -> Questionnaire:
+    """The questionnaire exactly as it was when the round was created."""
+    stmt = (
+        select(t.questionnaire_snapshot.c.content)
+        .join(t.round, t.round.c.snapshot_id == t.questionnaire_snapshot.c.id)
+        .where(t.round.c.id == round_id)
+    )
+    with engine.connect() as conn:
+        content = conn.scalar(stmt)
+    if content is None:
+        raise NotFound(f"round {round_id}")
+    return _parse_snapshot(content)
+
+
+def update_profile(
+    engine: Engine,
+    round_id: int,
+    organisation: Organisation,
+    label: str,
+    date: dt.date | None = None,
+) -> None:
+    """Change the organisation's profile and the round's label (and date, if given)."""
+    values: dict[str, Any] = {"label": label}
+    if date is not None:
+        values["date"] = date
+    with write_transaction(engine) as conn:
+        org_id = conn.scalar(select(t.round.c.organisation_id).where(t.round.c.id == round_id))
+        if org_id is None:
+            raise NotFound(f"round {round_id}")
+        conn.execute(update(t.round).where(t.round.c.id == round_id).values(**values))
+        save_organisation(conn, organisation, org_id)
+
+
+def set_round_status(engine: Engine, round_id: int, status: RoundStatus) -> None:
+    """Close or reopen a round (closing stamps `closed_at`)."""
+    if status not in ("open", "closed"):
+        raise ValueError(f"unknown round status {status!r}")
+    closed_at = t.utcnow() if status == "closed" else None
+    with write_transaction(engine) as conn:
+        conn.execute(
+            update(t.round)
+            .where(t.round.c.id == round_id)
+            .values(status=status, closed_at=closed_at)
+        )
+
+
+def organisation_rounds(engine: Engine, organisation_id: int) -> list[RoundSummary]:
+    """The organisation's rounds, oldest first."""
+    r = t.round.c
+    stmt = (
+        select(r.id, r.label, r.date, r.status, r.questionnaire_id, r.questionnaire_version)
+        .where(r.organisation_id == organisation_id)
+        .order_by(r.date, r.id)
+    )
+    with engine.connect() as conn:
+        return [RoundSummary(*row) for row in conn.execute(stmt)]
+
+
+def delete_organisation(engine: Engine, organisation_id: int) -> bool:
+    """Delete an organisation with all its rounds, respondents, answers and plans (GDPR)."""
+    with write_transaction(engine) as conn:
+        result = conn.execute(delete(t.organisation).where(t.organisation.c.id == organisation_id))
+    return result.rowcount > 0
+
+
+def check_mode(mode: str) -> None:
+    """Raise ValueError for a mode other than "self" or "session"."""
+    if mode not in ("self", "session"):
+        raise ValueError(f"unknown round mode {mode!r}")
+
+
+def save_organisation(
+    conn: Connection, organisation: Organisation, organisation_id: int | None
+) -> int:
+    """Insert the organisation (id None) or update the existing one; return its id."""
+    values = organisation.model_dump()
+    if organisation_id is None:
+        return conn.execute(t.organisation.insert().values(**values)).inserted_primary_key[0]
+    result = conn.execute(
+        update(t.organisation).where(t.organisation.c.id == organisation_id).values(**values)
+    )
+    if result.rowcount == 0:
+        raise NotFound(f"organisation {organisation_id}")
+    return organisation_id
+
+
+def insert_round(
+    conn: Connection,
+    q: Questionnaire,
+    organisation_id: int,
+    label: str,
+    date: dt.date,
+    mode: str,
+    anonymous: bool,
+) -> tuple[int, str, str | None]:
+    """Insert a round with fresh tokens; return (round id, admin token, join token)."""
+    admin_token = new_token()
+    join_token = new_token() if mode == "session" else None
+    result = conn.execute(
+        t.round.insert().values(
+            organisation_id=organisation_id,
+            snapshot_id=_snapshot_id(conn, q),
+            questionnaire_id=q.id,
+            questionnaire_version=q.version,
+            label=label,
+            date=date,
+            mode=mode,
+            anonymous=anonymous,
+            status="open",
+            admin_token_hash=hash_token(admin_token),
+            join_token_hash=hash_token(join_token) if join_token else None,
+        )
+    )
+    return result.inserted_primary_key[0], admin_token, join_token
+
+
+def read_round_details(conn: Connection, round_id: int) -> RoundDetails:
+    """The round's profile and settings; raise NotFound for an unknown id."""
+    r, o = t.round.c, t.organisation.c
+    stmt = (
+        select(t.round, o.name, o.kind, o.sector, o.size, o.region)
+        .join(t.organisation, o.id == r.organisation_id)
+        .where(r.id == round_id)
+    )
+    row = conn.execute(stmt).first()
+    if row is None:
+        raise NotFound(f"round {round_id}")
+    organisation = Organisation(
+        name=row.name, kind=row.kind, sector=row.sector, size=row.size, region=row.region
+    )
+    return RoundDetails(
+        round_id=row.id,
+        organisation_id=row.organisation_id,
+        organisation=organisation,
+        label=row.label,
+        date=row.date,
+        mode=row.mode,
+        anonymous=bool(row.anonymous),
+        status=row.status,
+        questionnaire_id=row.questionnaire_id,
+        questionnaire_version=row.questionnaire_version,
+        snapshot_id=row.snapshot_id,
+        plan_saved=bool(row.plan_saved),
+    )
+
+
+@lru_cache(maxsize=16)
+def _parse_snapshot(content: str) -> Questionnaire:
+    return Questionnaire.model_validate_json(content)
+
+
+def _snapshot_id(conn: Connection, q: Questionnaire) -> int:
+    """The id of the stored copy of `q`, stored now unless an identical copy exists."""
+    s = t.questionnaire_snapshot.c
+    content = q.model_dump_json()
+    # Hash what is stored (same recipe as Questionnaire.fingerprint, but never a stale cache).
+    fingerprint = hashlib.sha256(content.encode()).hexdigest()[:16]
+    key = (s.questionnaire_id == q.id, s.version == q.version, s.fingerprint == fingerprint)
+    stmt = insert_for(conn, t.questionnaire_snapshot).values(
+        questionnaire_id=q.id,
+        version=q.version,
+        fingerprint=fingerprint,
+        content=content,
+        created_at=t.utcnow(),
+    )
+    conn.execute(
+        stmt.on_conflict_do_nothing(index_elements=[s.questionnaire_id, s.version, s.fingerprint])
+    )
+    return conn.scalar(select(s.id).where(*key))  # type: ignore[return-value]

@@ -1,0 +1,177 @@
+"""The current database schema as SQLAlchemy Core tables (portable: SQLite and PostgreSQL).
+
+Representation notes:
+- `answer.answered` says whether an answer was given; `value` is then the scale value or
+  NULL for "not applicable / don't know". A row with `answered = false` only carries a comment
+  and never counts as an answer (the check constraint forbids a value without `answered`).
+- `round.plan_saved` tells "no plan saved yet" (None) apart from a plan that was emptied ([]).
+- Tokens are never stored, only their SHA-256 hex digests (`*_token_hash`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    false,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_N_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING)
+
+#: SQLite would otherwise reuse the ids of deleted rows; other dialects ignore this.
+NO_ID_REUSE = {"sqlite_autoincrement": True}
+
+
+def utcnow() -> dt.datetime:
+    """The current time in UTC (timezone-aware)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def _created() -> Column[dt.datetime]:
+    return Column("created_at", DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+organisation = Table(
+    "organisation",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("kind", String(200), nullable=False, default=""),
+    Column("sector", String(200), nullable=False, default=""),
+    Column("size", String(200), nullable=False, default=""),
+    Column("region", String(200), nullable=False, default=""),
+    _created(),
+    **NO_ID_REUSE,
+)
+
+questionnaire_snapshot = Table(
+    "questionnaire_snapshot",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("questionnaire_id", String(60), nullable=False),
+    Column("version", String(40), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("content", Text, nullable=False),
+    _created(),
+    UniqueConstraint("questionnaire_id", "version", "fingerprint"),
+)
+
+#: Used as `tables.round` (shadows the builtin only inside this module).
+round = Table(
+    "round",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "organisation_id",
+        Integer,
+        ForeignKey("organisation.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("snapshot_id", Integer, ForeignKey("questionnaire_snapshot.id"), nullable=False),
+    Column("questionnaire_id", String(60), nullable=False),
+    Column("questionnaire_version", String(40), nullable=False),
+    Column("label", String(200), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("mode", String(10), nullable=False),
+    Column("anonymous", Boolean, nullable=False, default=False, server_default=false()),
+    Column("status", String(10), nullable=False, default="open"),
+    Column("admin_token_hash", String(64), nullable=False, unique=True),
+    Column("join_token_hash", String(64), nullable=True, unique=True),
+    Column("plan_saved", Boolean, nullable=False, default=False, server_default=false()),
+    _created(),
+    Column("closed_at", DateTime(timezone=True), nullable=True),
+    CheckConstraint("mode IN ('self', 'session')", name="mode"),
+    CheckConstraint("status IN ('open', 'closed')", name="status"),
+    **NO_ID_REUSE,
+)
+
+respondent = Table(
+    "respondent",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("round_id", Integer, ForeignKey("round.id", ondelete="CASCADE"), nullable=False),
+    Column("label", String(200), nullable=False),
+    Column("token_hash", String(64), nullable=True, unique=True),
+    Column("name", String(200), nullable=False, default=""),
+    Column("role", String(200), nullable=False, default=""),
+    Column("submitted", Boolean, nullable=False, default=False, server_default=false()),
+    _created(),
+    UniqueConstraint("round_id", "label"),
+    **NO_ID_REUSE,
+)
+
+answer = Table(
+    "answer",
+    metadata,
+    Column(
+        "respondent_id",
+        Integer,
+        ForeignKey("respondent.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("item_id", String(60), primary_key=True),
+    Column("answered", Boolean, nullable=False, default=False, server_default=false()),
+    Column("value", Integer, nullable=True),
+    Column("comment", Text, nullable=False, default=""),
+    Column("updated_at", DateTime(timezone=True), nullable=False, default=utcnow),
+    CheckConstraint("answered OR value IS NULL", name="value_needs_answered"),
+    CheckConstraint("value IS NULL OR value >= 0", name="value_not_negative"),
+)
+
+target = Table(
+    "target",
+    metadata,
+    Column("round_id", Integer, ForeignKey("round.id", ondelete="CASCADE"), primary_key=True),
+    Column("area", String(60), primary_key=True),
+    Column("value", Float, nullable=False),
+)
+
+action = Table(
+    "action",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("round_id", Integer, ForeignKey("round.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("measure_id", String(60), nullable=True),
+    Column("title", String(300), nullable=False, default=""),
+    Column("area", String(60), nullable=False),
+    Column("phase", String(10), nullable=False),
+    Column("priority", Float, nullable=True),
+    Column("owner", String(200), nullable=False, default=""),
+    Column("due", Date, nullable=True),
+    Column("status", String(20), nullable=False, default="open"),
+    Column("note", Text, nullable=False, default=""),
+    UniqueConstraint("round_id", "position"),
+    CheckConstraint("phase IN ('0-3', '3-6', '6-12', '12-24')", name="phase"),
+    CheckConstraint("status IN ('open', 'in_progress', 'done', 'dropped')", name="status"),
+)
+
+note = Table(
+    "note",
+    metadata,
+    Column("round_id", Integer, ForeignKey("round.id", ondelete="CASCADE"), primary_key=True),
+    Column("area", String(60), primary_key=True),
+    Column("text", Text, nullable=False),
+)

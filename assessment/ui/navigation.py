@@ -1,0 +1,61 @@
+"""Page config, language switch and the navigation between pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from assessment.i18n import LANGS
+from assessment.ui.state import lang, tr
+
+PAGES_DIR = Path(__file__).parent / "pages"
+
+#: (file, title key, url path, icon) in navigation order; the first is the default page.
+CHECK_PAGES = (
+    ("start.py", "nav_start", "start", ":material/explore:"),
+    ("profile.py", "nav_profile", "profile", ":material/badge:"),
+    ("questionnaire.py", "nav_questionnaire", "questionnaire", ":material/checklist:"),
+    ("results.py", "nav_results", "results", ":material/radar:"),
+    ("roadmap.py", "nav_roadmap", "roadmap", ":material/flag:"),
+)
+INFO_PAGES = (("catalogue.py", "nav_catalogue", "questionnaires", ":material/menu_book:"),)
+
+
+def _pages(specs) -> list:
+    return [
+        st.Page(
+            PAGES_DIR / file,
+            title=tr(title),
+            url_path=path,
+            icon=icon,
+            default=(file == "start.py"),
+        )
+        for file, title, path, icon in specs
+    ]
+
+
+def language_switch() -> None:
+    """Deutsch/English switch in the sidebar, kept in the URL."""
+    current = lang()
+    choice = st.sidebar.segmented_control(
+        tr("language"),
+        options=list(LANGS),
+        format_func=LANGS.get,
+        default=current,
+        key="lang_choice",
+    )
+    if choice and choice != current:
+        st.session_state["lang"] = choice
+        st.query_params["lang"] = choice
+        st.rerun()
+
+
+def run() -> None:
+    """Entry point of the app."""
+    st.set_page_config(page_title="Vielfaltskompass", page_icon=":material/explore:", layout="wide")
+    language_switch()
+    page = st.navigation(
+        {tr("nav_section_check"): _pages(CHECK_PAGES), tr("nav_section_info"): _pages(INFO_PAGES)}
+    )
+    page.run()

@@ -1,0 +1,55 @@
+"""Profile: the organisation and the round label; creates the round on first save."""
+
+from datetime import date
+
+import streamlit as st
+
+from assessment.responses import Organisation
+from assessment.ui import actions
+from assessment.ui.state import catalogue, current, lang, set_token, tr
+from assessment.ui.widgets import resume_link_box
+
+st.title(tr("profile_title"))
+st.caption(tr("profile_intro"))
+
+cur = current()
+if cur is not None:
+    org, label, q = cur.details.organisation.model_dump(), cur.details.label, cur.questionnaire
+else:
+    q = catalogue()[st.session_state.get("new_questionnaire") or min(catalogue())]
+    org = dict.fromkeys(Organisation.model_fields, "")
+    label = tr("profile_round_default", year=date.today().year)
+
+st.text(f"{tr('profile_questionnaire')}: {q.title(lang())} ({q.id} {q.version})")
+sizes = tr("size_options").split("|")
+with st.form("profile"):
+    name = st.text_input(tr("profile_name"), value=org["name"], max_chars=200)
+    left, right = st.columns(2)
+    kind = left.text_input(tr("profile_kind"), value=org["kind"], max_chars=200)
+    sector = right.text_input(tr("profile_sector"), value=org["sector"], max_chars=200)
+    size = left.selectbox(
+        tr("profile_size"),
+        options=sizes if org["size"] in ("", *sizes) else [*sizes, org["size"]],
+        index=None if not org["size"] else [*sizes, org["size"]].index(org["size"]),
+        accept_new_options=True,
+    )
+    region = right.text_input(tr("profile_region"), value=org["region"], max_chars=200)
+    round_label = st.text_input(tr("profile_round"), value=label, max_chars=200)
+    submitted = st.form_submit_button(
+        tr("profile_save") if cur else tr("profile_save_new"), type="primary"
+    )
+
+if submitted:
+    if not name.strip():
+        st.error(tr("profile_name_missing"))
+        st.stop()
+    organisation = Organisation(name=name, kind=kind, sector=sector, size=size or "", region=region)
+    label_text = round_label.strip() or tr("profile_round_default", year=date.today().year)
+    if cur is None:
+        set_token(actions.create_round(q, organisation, label_text))
+        st.switch_page("assessment/ui/pages/questionnaire.py")
+    actions.update_profile(cur.round_id, organisation, label_text)
+    st.success(tr("profile_saved"))
+
+if cur is not None:
+    resume_link_box(cur)

@@ -1,0 +1,127 @@
+"""Roadmap: the editable plan, downloads (PDF, JSON, CSV) and import of a response file."""
+
+import streamlit as st
+
+from assessment.questionnaire import TOPIC_LABELS
+from assessment.ui import actions
+from assessment.ui.plan_table import frame_to_plan, labels, plan_to_frame
+from assessment.ui.state import lang, set_token, tr
+from assessment.ui.widgets import require_current, round_caption
+
+cur = require_current()
+q, language = cur.questionnaire, lang()
+scores = actions.round_scores(cur.round_id, q)
+
+st.title(tr("p_title"))
+round_caption(cur)
+st.write(tr("p_intro"))
+
+plan = actions.current_plan(cur.round_id, q, scores, cur.details.date)
+version = st.session_state.get("plan_version", 0)
+editor_key = f"plan_editor_{cur.round_id}_{language}_{version}"
+base_key = f"plan_base_{cur.round_id}_{language}_{version}"
+if editor_key not in st.session_state or base_key not in st.session_state:
+    # A fresh editor starts from the stored plan; while it lives, its edits apply to this base.
+    st.session_state[base_key] = plan_to_frame(plan, q, language)
+
+names = labels(q, language)
+edited = st.data_editor(
+    st.session_state[base_key],
+    key=editor_key,
+    num_rows="dynamic",
+    hide_index=True,
+    use_container_width=True,
+    column_order=["title", "area", "phase", "priority", "owner", "due", "status", "note"],
+    column_config={
+        "title": st.column_config.TextColumn(tr("p_measure"), width="large", required=True),
+        "area": st.column_config.SelectboxColumn(
+            tr("p_area"), options=list(names["area"].values()), required=True
+        ),
+        "phase": st.column_config.SelectboxColumn(
+            tr("p_phase"), options=list(names["phase"].values()), required=True
+        ),
+        "priority": st.column_config.NumberColumn(tr("p_priority"), format="%.1f", disabled=True),
+        "owner": st.column_config.TextColumn(tr("p_owner")),
+        "due": st.column_config.DateColumn(tr("p_due"), format="DD.MM.YYYY"),
+        "status": st.column_config.SelectboxColumn(
+            tr("p_status"), options=list(names["status"].values()), required=True
+        ),
+        "note": st.column_config.TextColumn(tr("p_note")),
+    },
+)
+new_plan = frame_to_plan(edited, q, language)
+if new_plan != plan:
+    actions.save_plan(cur.round_id, new_plan)
+    st.toast(tr("p_saved"), icon=":material/check:")
+    plan = new_plan
+
+
+def _reset() -> None:
+    actions.reset_plan(cur.round_id)
+    st.session_state["plan_version"] = version + 1
+
+
+st.button(tr("p_reset"), help=tr("p_reset_help"), on_click=_reset, icon=":material/refresh:")
+
+with st.expander(tr("p_details"), icon=":material/info:"):
+    for entry in plan:
+        measure = q.measures_by_id.get(entry.measure or "")
+        if measure is None:
+            continue
+        st.markdown(f"**{measure.title(language)}** · {names['area'][measure.dimension]}")
+        st.write(measure.description(language))
+        facts = [
+            f"{tr('p_effort')}: {tr(f'level_{measure.effort}')}",
+            f"{tr('p_impact')}: {tr(f'level_{measure.impact}')}",
+        ]
+        if measure.topics:
+            topics = ", ".join(TOPIC_LABELS[topic][language] for topic in measure.topics)
+            facts.append(f"{tr('p_topics')}: {topics}")
+        st.caption(" · ".join(facts))
+
+st.subheader(tr("p_downloads"))
+slug = actions.file_slug(cur.details.organisation.name)
+pdf_col, json_col, csv_col = st.columns(3)
+pdf_col.download_button(
+    tr("p_pdf"),
+    data=lambda: actions.report_pdf(cur.round_id, q, language),
+    file_name=f"roadmap-{slug}.pdf",
+    mime="application/pdf",
+    on_click="ignore",
+    type="primary",
+    icon=":material/picture_as_pdf:",
+)
+json_col.download_button(
+    tr("p_json"),
+    data=lambda: actions.export_json(cur.round_id),
+    file_name=f"antworten-{slug}.json",
+    mime="application/json",
+    on_click="ignore",
+    icon=":material/data_object:",
+)
+csv_col.download_button(
+    tr("p_csv"),
+    data=lambda: actions.scores_csv(q, scores, language),
+    file_name=f"werte-{slug}.csv",
+    mime="text/csv",
+    on_click="ignore",
+    icon=":material/table:",
+)
+
+with st.expander(tr("p_import_title"), icon=":material/upload_file:"):
+    st.caption(tr("p_import_help"))
+    upload = st.file_uploader(tr("p_import_title"), type=["json"], label_visibility="collapsed")
+    if upload is not None and st.button(tr("p_import_button")):
+        try:
+            data, imported_q = actions.parse_upload(upload.getvalue(), upload.name)
+        except actions.ImportRejected as exc:
+            st.error(tr("p_import_rejected"))
+            st.code("\n".join(exc.lines), language=None, wrap_lines=True)
+        else:
+            set_token(actions.import_round(data, imported_q))
+            st.session_state["imported"] = (data.organisation.name, data.round.label)
+            st.rerun()
+    if "imported" in st.session_state:
+        org_name, round_label = st.session_state.pop("imported")
+        st.success(tr("p_import_done"), icon=":material/check:")
+        st.text(f"{org_name} · {round_label}")

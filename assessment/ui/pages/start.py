@@ -1,0 +1,51 @@
+"""Start: what the check is, choose a questionnaire, start, resume or open the demo."""
+
+import streamlit as st
+
+from assessment.ui import actions
+from assessment.ui.state import catalogue, current, extract_token, lang, set_token, tr
+
+st.title(tr("start_title"))
+st.write(tr("start_intro"))
+
+cur = current()
+if cur is not None:
+    with st.container(border=True):
+        st.text(tr("start_current", org=cur.details.organisation.name, round=cur.details.label))
+        if st.button(tr("start_continue"), type="primary"):
+            st.switch_page("assessment/ui/pages/questionnaire.py")
+
+questionnaires = sorted(catalogue().values(), key=lambda q: q.id)
+new_col, side_col = st.columns([3, 2], gap="large")
+with new_col:
+    st.subheader(tr("start_choose"))
+    chosen = st.radio(
+        tr("start_choose"),
+        options=[(q.id, q.version) for q in questionnaires],
+        format_func=lambda key: catalogue()[key].title(lang()),
+        captions=[q.description(lang()) for q in questionnaires],
+        label_visibility="collapsed",
+        key="start_questionnaire",
+    )
+    if st.button(tr("start_new"), type="primary", icon=":material/play_arrow:"):
+        st.session_state["new_questionnaire"] = chosen
+        st.session_state.pop("token", None)
+        st.query_params.clear()
+        st.switch_page("assessment/ui/pages/profile.py")
+
+with side_col:
+    with st.container(border=True):
+        st.subheader(tr("start_resume_title"))
+        pasted = st.text_input(tr("start_resume_help"), key="resume_input")
+        if st.button(tr("start_resume_button"), icon=":material/login:"):
+            value = extract_token(pasted)
+            if value and actions.token_is_valid(value):
+                set_token(value)
+                st.switch_page("assessment/ui/pages/questionnaire.py")
+            st.error(tr("start_resume_invalid"))
+    with st.container(border=True):
+        st.subheader(tr("start_demo_title"))
+        st.caption(tr("start_demo_text"))
+        if st.button(tr("start_demo_button"), icon=":material/visibility:"):
+            set_token(actions.open_demo())
+            st.switch_page("assessment/ui/pages/results.py")

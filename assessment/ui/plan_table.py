@@ -1,0 +1,90 @@
+"""The roadmap as an editable table and back (labels translated, ids kept)."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pandas as pd
+
+from assessment.i18n import t
+from assessment.questionnaire import Questionnaire
+from assessment.responses import PHASES, STATUSES, PlanEntry
+from assessment.roadmap import entry_title
+
+COLUMNS = ["measure", "title", "area", "phase", "priority", "owner", "due", "status", "note"]
+
+
+def labels(q: Questionnaire, lang: str) -> dict[str, dict[str, str]]:
+    """Display labels for the area, phase and status columns, by id."""
+    return {
+        "area": {d.id: d.title(lang) for d in q.dimensions},
+        "phase": {p: t("p_phase_label", lang, phase=p.replace("-", "–")) for p in PHASES},
+        "status": {s: t(f"status_{s}", lang) for s in STATUSES},
+    }
+
+
+def plan_to_frame(plan: list[PlanEntry], q: Questionnaire, lang: str) -> pd.DataFrame:
+    """The plan as a table with translated labels."""
+    names = labels(q, lang)
+    rows = [
+        {
+            "measure": entry.measure,
+            "title": entry_title(entry, q, lang),
+            "area": names["area"].get(entry.area, entry.area),
+            "phase": names["phase"][entry.phase],
+            "priority": entry.priority,
+            "owner": entry.owner,
+            "due": entry.due,
+            "status": names["status"][entry.status],
+            "note": entry.note,
+        }
+        for entry in plan
+    ]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["due"] = pd.to_datetime(frame["due"]).dt.date
+    return frame.astype({"priority": "float64"})
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def frame_to_plan(frame: pd.DataFrame, q: Questionnaire, lang: str) -> list[PlanEntry]:
+    """The edited table back as plan entries; rows without any title are dropped."""
+    names = labels(q, lang)
+    back = {column: {v: k for k, v in mapping.items()} for column, mapping in names.items()}
+    plan = []
+    for row in frame.to_dict("records"):
+        measure = _text(row.get("measure")) or None
+        title = _text(row.get("title"))
+        if measure and title == entry_title(
+            PlanEntry(measure=measure, area="", phase="0-3"), q, lang
+        ):
+            title = ""  # unchanged catalogue title: keep it language-independent
+        if not measure and not title:
+            continue
+        area = back["area"].get(_text(row.get("area")))
+        if area is None:
+            area = (
+                q.measures_by_id[measure].dimension
+                if measure in q.measures_by_id
+                else q.dimensions[0].id
+            )
+        due = row.get("due")
+        plan.append(
+            PlanEntry(
+                measure=measure,
+                title=title,
+                area=area,
+                phase=back["phase"].get(_text(row.get("phase")), PHASES[0]),
+                priority=None if pd.isna(row.get("priority")) else float(row["priority"]),
+                owner=_text(row.get("owner")),
+                due=due if isinstance(due, date) and not pd.isna(due) else None,
+                status=back["status"].get(_text(row.get("status")), STATUSES[0]),
+                note=_text(row.get("note")),
+            )
+        )
+    return plan

@@ -1,0 +1,30 @@
+"""Small building blocks shared by the pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.ui.state import Current, current, private_link, token, tr
+
+
+def require_current() -> Current:
+    """The current round, or a friendly stop with a way back to the start page."""
+    found = current()
+    if found is None:
+        st.info(tr("invalid_link") if token() else tr("need_round"))
+        st.page_link("assessment/ui/pages/start.py", label=tr("go_start"), icon=":material/home:")
+        st.stop()
+    return found
+
+
+def resume_link_box(cur: Current) -> None:
+    """The private resume link, shown prominently and easy to copy."""
+    with st.container(border=True):
+        st.markdown(f"**:material/key: {tr('link_title')}**")
+        st.caption(tr("link_text"))
+        st.code(private_link(cur.token), language=None, wrap_lines=True)
+
+
+def round_caption(cur: Current) -> None:
+    """One line naming the organisation and round (user text, shown as plain text)."""
+    st.text(f"{cur.details.organisation.name} · {cur.details.label}")
