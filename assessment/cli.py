@@ -80,9 +80,33 @@ def format_table(result: dict, q) -> str:
     return "\n".join(lines)
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Store the demo company's completed check (or write it as a response file)."""
+    from assessment.demo import DEMO_QUESTIONNAIRE, demo_response
+    from assessment.questionnaire import load_catalogue
+    from assessment.responses import dump_responses
+
+    catalogue = load_catalogue()
+    if DEMO_QUESTIONNAIRE not in catalogue:
+        raise CliError("the SME questionnaire kmu 1.0 is not available")
+    q = catalogue[DEMO_QUESTIONNAIRE]
+    data = demo_response(q)
+    if args.output:
+        Path(args.output).write_text(dump_responses(data), encoding="utf-8")
+        print(f"wrote {args.output}")
+        return 0
+    from assessment.storage import engine, repository
+
+    new = repository.import_round(engine.get_engine(engine.database_url()), data, q)
+    print(f"Demo stored: {data.organisation.name}, {data.round.label}")
+    print(f"Open it with: {args.base_url.rstrip('/')}/results?t={new.respondent_token}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
     "score": cmd_score,
+    "demo": cmd_demo,
 }
 
 
@@ -97,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("score", help="score a response file")
     p.add_argument("responses", help="response file (JSON)")
     p.add_argument("--format", choices=["json", "table"], default="json")
+    p = sub.add_parser("demo", help="store the demo company's completed check")
+    p.add_argument("-o", "--output", help="write the demo as a response file instead")
+    p.add_argument("--base-url", default="http://localhost:8501", help="the app's address")
     return parser
 
 

@@ -2,7 +2,8 @@
 
 Priority = gap × area weight × impact / effort. A measure applies to an area whose score is below
 its `applies_below`, or where one of its linked items is weak (mean at most half the scale).
-Areas at or above their target get at most one "keep it up" measure.
+Areas at or above their target get at most one "keep it up" measure. Per area at most
+MAX_PER_AREA measures are suggested (the highest priorities), so the plan stays doable.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from assessment.questionnaire import Measure, Questionnaire
 from assessment.responses import PHASES, PlanEntry, ResponseFile
 from assessment.scoring import Scores
 
+#: At most this many measures are suggested per area (a small team cannot do more at once).
+MAX_PER_AREA = 4
 #: Upper bound (months) of each phase, in PHASES order.
 PHASE_ENDS: tuple[int, ...] = (3, 6, 12, 24)
 
@@ -64,8 +67,11 @@ def compute_plan(scores: Scores, q: Questionnaire, start: date) -> list[PlanEntr
                 for n, m in catalogue
                 if not m.keep_up and (area.score < m.applies_below or weak.intersection(m.items))
             ]
-        for n, measure in picks:
-            priority = measure_priority(measure, float(area.gap), dimension.weight)
+        ranked = sorted(
+            ((measure_priority(m, float(area.gap), dimension.weight), n, m) for n, m in picks),
+            key=lambda entry: (-entry[0], entry[1]),
+        )
+        for priority, n, measure in ranked[:MAX_PER_AREA]:
             phase = PHASES.index(phase_for(measure.horizon))
             chosen.append((phase, -priority, n, measure))
     chosen.sort(key=lambda entry: entry[:3])

@@ -47,6 +47,13 @@ def save_plan(engine: Engine, round_id: int, plan: Iterable[PlanEntry]) -> None:
         insert_plan(conn, round_id, list(plan))
 
 
+def clear_plan(engine: Engine, round_id: int) -> None:
+    """Forget the round's plan, so that the computed suggestion applies again."""
+    with write_transaction(engine) as conn:
+        conn.execute(delete(t.action).where(t.action.c.round_id == round_id))
+        conn.execute(update(t.round).where(t.round.c.id == round_id).values(plan_saved=False))
+
+
 def load_plan(engine: Engine, round_id: int) -> list[PlanEntry] | None:
     """The round's plan in order, or None if no plan was ever saved."""
     with engine.connect() as conn:

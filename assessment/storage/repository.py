@@ -16,6 +16,7 @@ from assessment.storage.answers import (
     save_comment,
 )
 from assessment.storage.plans import (
+    clear_plan,
     get_notes,
     get_targets,
     load_plan,
@@ -65,6 +66,7 @@ __all__ = [
     "RoundSummary",
     "add_respondent",
     "clear_answer",
+    "clear_plan",
     "create_round",
     "delete_organisation",
     "export_round",

@@ -47,7 +47,7 @@ def update_profile(round_id: int, organisation: Organisation, label: str) -> Non
 def import_round(data: ResponseFile, q: Questionnaire) -> str:
     """Store an imported (already validated) round; returns the token that opens it."""
     new = repo.import_round(engine(), data, q)
-    return new.respondent_tokens[0] if new.respondent_tokens else new.admin_token
+    return new.respondent_token or new.admin_token
 
 
 def open_demo() -> str:

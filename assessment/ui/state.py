@@ -40,12 +40,6 @@ def catalogue() -> dict[tuple[str, str], Questionnaire]:
     return load_catalogue()
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def snapshot_questionnaire(snapshot_id: int) -> Questionnaire:
-    """A round's stored questionnaire snapshot (immutable content, safe to share)."""
-    return repo.snapshot_questionnaire(engine(), snapshot_id)
-
-
 def lang() -> str:
     """The current UI language ("de" unless switched)."""
     if "lang" not in st.session_state:
@@ -110,7 +104,7 @@ def current() -> Current | None:
         round_id=access.round_id,
         respondent_id=access.respondent_id,
         details=details,
-        questionnaire=snapshot_questionnaire(details.snapshot_id),
+        questionnaire=repo.round_questionnaire(engine(), access.round_id),
     )
 
 

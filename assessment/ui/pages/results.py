@@ -2,10 +2,10 @@
 
 import pandas as pd
 import streamlit as st
+from assessment.ui.chart_cache import area_bars, area_radar
 
 from assessment.findings import area_findings
 from assessment.ui import actions
-from assessment.ui.chart_cache import area_bars, area_radar
 from assessment.ui.state import lang, tr
 from assessment.ui.widgets import require_current, round_caption
 

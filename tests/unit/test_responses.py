@@ -1,0 +1,360 @@
+"""Response file: schema, checks against the questionnaire, JSON paths in errors, round trip."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assessment.questionnaire import Questionnaire, load_questionnaire
+from assessment.responses import (
+    FORMAT,
+    PlanEntry,
+    ResponseFile,
+    ResponseFileError,
+    dump_responses,
+    parse_responses,
+    read_responses,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+Mutation = Callable[[dict], None]
+
+
+@pytest.fixture(scope="module")
+def mini() -> Questionnaire:
+    return load_questionnaire(FIXTURES / "mini.yaml")
+
+
+@pytest.fixture(scope="module")
+def catalogue(mini: Questionnaire) -> dict[tuple[str, str], Questionnaire]:
+    return {(mini.id, mini.version): mini}
+
+
+def valid_raw() -> dict:
+    return {
+        "format": FORMAT,
+        "questionnaire": {"id": "mini", "version": "1.0"},
+        "organisation": {"name": "Pflegedienst Sonnenschein", "kind": "KMU", "size": "10-49"},
+        "round": {"label": "Erster Check", "date": "2025-03-01"},
+        "respondents": [
+            {
+                "id": "lead",
+                "role": "Leitung",
+                "answers": {"s1": 2, "s2": None, "h1": 4, "t1": 0},
+                "comments": {"s1": "Leitbild ist in Arbeit."},
+            },
+            {"id": "staff", "answers": {"s1": 3, "c2": 1}},
+        ],
+        "targets": {"hr": 60, "strategy": 50.5},
+        "plan": [
+            {"measure": "m_hr", "area": "hr", "phase": "3-6", "priority": 2.5, "due": "2025-09-01"},
+            {"title": "Sprachcafé starten", "area": "networking", "phase": "0-3", "owner": "Ana"},
+        ],
+    }
+
+
+def parse(raw: dict | str | bytes, catalogue) -> tuple[ResponseFile, Questionnaire]:
+    text = raw if isinstance(raw, str | bytes) else json.dumps(raw, ensure_ascii=False)
+    return parse_responses(text, catalogue, "answers.json")
+
+
+def problems_of(raw: dict | str | bytes, catalogue) -> list[str]:
+    with pytest.raises(ResponseFileError) as info:
+        parse(raw, catalogue)
+    assert info.value.source == "answers.json"
+    assert str(info.value) == "\n".join(info.value.lines())
+    return info.value.lines()
+
+
+def test_valid_file_parses(catalogue, mini: Questionnaire) -> None:
+    data, q = parse(valid_raw(), catalogue)
+    assert q is mini
+    assert data.format == FORMAT
+    assert data.organisation.name == "Pflegedienst Sonnenschein"
+    assert data.round.date == date(2025, 3, 1)
+    assert [r.id for r in data.respondents] == ["lead", "staff"]
+    assert data.respondents[0].answers == {"s1": 2, "s2": None, "h1": 4, "t1": 0}
+    assert data.respondents[0].comments == {"s1": "Leitbild ist in Arbeit."}
+    assert data.respondents[1].role == ""
+    assert data.targets == {"hr": 60.0, "strategy": 50.5}
+    assert data.plan is not None
+    assert data.plan[0].measure == "m_hr"
+    assert data.plan[0].due == date(2025, 9, 1)
+    assert data.plan[0].status == "open"
+    assert data.plan[1].measure is None
+    assert data.plan[1].title == "Sprachcafé starten"
+
+
+def test_minimal_file_gets_defaults(catalogue) -> None:
+    raw = valid_raw()
+    for key in ("format", "respondents", "targets", "plan"):
+        del raw[key]
+    data, _ = parse(raw, catalogue)
+    assert data.format == FORMAT
+    assert data.respondents == []
+    assert data.targets == {}
+    assert data.plan is None
+
+
+def test_utf8_bytes_parse(catalogue) -> None:
+    text = json.dumps(valid_raw(), ensure_ascii=False).replace("Sonnenschein", "Größenwahn")
+    data, _ = parse(text.encode("utf-8"), catalogue)
+    assert data.organisation.name == "Pflegedienst Größenwahn"
+
+
+def _set(path: tuple, value: object) -> Mutation:
+    def mutate(data: dict) -> None:
+        target = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+
+    return mutate
+
+
+def _delete(path: tuple) -> Mutation:
+    def mutate(data: dict) -> None:
+        target = data
+        for key in path[:-1]:
+            target = target[key]
+        del target[path[-1]]
+
+    return mutate
+
+
+def _duplicate_respondent(data: dict) -> None:
+    data["respondents"].append({"id": "lead", "answers": {"s1": 1}})
+
+
+REJECTED = [
+    pytest.param(
+        _set(("respondents", 0, "answers", "xyz"), 1),
+        ["$.respondents[0].answers.xyz: unknown item id 'xyz'"],
+        id="unknown-item",
+    ),
+    pytest.param(
+        _set(("respondents", 1, "answers", "s1"), 5),
+        ["$.respondents[1].answers.s1: value 5 is off the scale 0..4"],
+        id="value-above-scale",
+    ),
+    pytest.param(
+        _set(("respondents", 0, "answers", "h1"), -1),
+        ["$.respondents[0].answers.h1: value -1 is off the scale 0..4"],
+        id="value-below-scale",
+    ),
+    pytest.param(
+        _set(("respondents", 0, "answers", "h1"), 2.5),
+        [
+            "$.respondents[0].answers.h1: Input should be a valid integer, "
+            "got a number with a fractional part"
+        ],
+        id="fractional-value",
+    ),
+    pytest.param(
+        _set(("respondents", 0, "comments", "zz"), "?"),
+        ["$.respondents[0].comments.zz: unknown item id 'zz'"],
+        id="comment-on-unknown-item",
+    ),
+    pytest.param(
+        _duplicate_respondent,
+        ["$.respondents[2].id: duplicate respondent id 'lead'"],
+        id="duplicate-respondent",
+    ),
+    pytest.param(
+        _set(("questionnaire", "id"), "kmu"),
+        ["$.questionnaire: questionnaire kmu 1.0 is not available (mini 1.0)"],
+        id="unknown-questionnaire-id",
+    ),
+    pytest.param(
+        _set(("questionnaire", "version"), "2.0"),
+        ["$.questionnaire: questionnaire mini 2.0 is not available (mini 1.0)"],
+        id="unknown-questionnaire-version",
+    ),
+    pytest.param(
+        _set(("format",), "vielfaltskompass.responses/2"),
+        [
+            "$.format: unsupported format 'vielfaltskompass.responses/2', "
+            "expected 'vielfaltskompass.responses/1'"
+        ],
+        id="wrong-format",
+    ),
+    pytest.param(
+        _delete(("organisation", "name")),
+        ["$.organisation.name: Field required"],
+        id="missing-organisation-name",
+    ),
+    pytest.param(
+        _set(("organisation", "name"), "   "),
+        ["$.organisation.name: String should have at least 1 character"],
+        id="blank-organisation-name",
+    ),
+    pytest.param(
+        _set(("colour",), "blue"),
+        ["$.colour: Extra inputs are not permitted"],
+        id="extra-key-at-top",
+    ),
+    pytest.param(
+        _set(("respondents", 1, "email"), "x@example.org"),
+        ["$.respondents[1].email: Extra inputs are not permitted"],
+        id="extra-key-in-respondent",
+    ),
+    pytest.param(
+        _set(("targets", "hr"), 100.5),
+        ["$.targets.hr: Input should be less than or equal to 100"],
+        id="target-above-100",
+    ),
+    pytest.param(
+        _set(("targets", "hr"), -1),
+        ["$.targets.hr: Input should be greater than or equal to 0"],
+        id="target-below-0",
+    ),
+    pytest.param(
+        _set(("targets", "finance"), 50),
+        ["$.targets.finance: unknown area 'finance'"],
+        id="unknown-target-area",
+    ),
+    pytest.param(
+        _set(("plan", 0, "measure"), "m_nope"),
+        ["$.plan[0].measure: unknown measure 'm_nope'"],
+        id="plan-unknown-measure",
+    ),
+    pytest.param(
+        _delete(("plan", 1, "title")),
+        ["$.plan[1]: needs a catalogue measure or an own title"],
+        id="plan-without-measure-or-title",
+    ),
+    pytest.param(
+        _set(("plan", 1, "area"), "finance"),
+        ["$.plan[1].area: unknown area 'finance'"],
+        id="plan-unknown-area",
+    ),
+    pytest.param(
+        _set(("plan", 0, "phase"), "0-4"),
+        ["$.plan[0].phase: Input should be '0-3', '3-6', '6-12' or '12-24'"],
+        id="plan-unknown-phase",
+    ),
+    pytest.param(
+        _set(("plan", 0, "status"), "finished"),
+        ["$.plan[0].status: Input should be 'open', 'in_progress', 'done' or 'dropped'"],
+        id="plan-unknown-status",
+    ),
+    pytest.param(
+        _set(("round", "date"), "2025-02-30"),
+        [
+            "$.round.date: Input should be a valid date or datetime, "
+            "day value is outside expected range"
+        ],
+        id="impossible-date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("mutate", "expected"), REJECTED)
+def test_rejected_with_json_path(catalogue, mutate: Mutation, expected: list[str]) -> None:
+    raw = valid_raw()
+    mutate(raw)
+    assert problems_of(raw, catalogue) == [f"answers.json: {line}" for line in expected]
+
+
+def test_every_problem_against_the_questionnaire_is_listed(catalogue) -> None:
+    raw = valid_raw()
+    raw["respondents"][0]["answers"]["xyz"] = 1
+    raw["respondents"][1]["answers"]["s1"] = 9
+    raw["targets"]["finance"] = 10
+    assert problems_of(raw, catalogue) == [
+        "answers.json: $.respondents[0].answers.xyz: unknown item id 'xyz'",
+        "answers.json: $.respondents[1].answers.s1: value 9 is off the scale 0..4",
+        "answers.json: $.targets.finance: unknown area 'finance'",
+    ]
+
+
+@pytest.mark.parametrize("value", [True, False, "3"], ids=["true", "false", "string"])
+def test_answer_must_be_a_json_integer(catalogue, value: object) -> None:
+    """`true` or `"3"` is not a scale value; it must not be silently turned into 1 or 3."""
+    raw = valid_raw()
+    raw["respondents"][0]["answers"]["h1"] = value
+    (line,) = problems_of(raw, catalogue)
+    assert line.startswith("answers.json: $.respondents[0].answers.h1: ")
+
+
+def test_plan_measure_must_belong_to_the_entry_area(catalogue) -> None:
+    """A catalogue measure of HR filed under strategy would be printed in the wrong area."""
+    raw = valid_raw()
+    raw["plan"][0]["area"] = "strategy"
+    (line,) = problems_of(raw, catalogue)
+    assert line.startswith("answers.json: $.plan[0].area: ")
+    assert "'m_hr'" in line
+    assert "'hr'" in line
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('{"format": "vielfaltskompass.responses/1",\n  "questionnaire": }', "line 2, column 20"),
+        ("", "line 1, column 1"),
+        ('{"a": 1,}', "line 1, column 9"),
+    ],
+)
+def test_invalid_json_reports_line_and_column(catalogue, text: str, where: str) -> None:
+    (line,) = problems_of(text, catalogue)
+    assert line.startswith(f"answers.json: {where}: invalid JSON: ")
+
+
+def test_top_level_must_be_an_object(catalogue) -> None:
+    assert problems_of("[]", catalogue) == [
+        "answers.json: $: Input should be a valid dictionary or instance of ResponseFile"
+    ]
+
+
+def test_non_utf8_bytes(catalogue) -> None:
+    text = json.dumps(valid_raw(), ensure_ascii=False).replace("Sonnenschein", "Bäckerei")
+    assert problems_of(text.encode("latin-1"), catalogue) == ["answers.json: $: not UTF-8 text"]
+
+
+def test_read_missing_file(tmp_path: Path, catalogue) -> None:
+    path = tmp_path / "missing.json"
+    with pytest.raises(ResponseFileError) as info:
+        read_responses(path, catalogue)
+    assert info.value.lines() == [f"{path}: $: cannot read file: No such file or directory"]
+
+
+def test_read_file_names_the_file(tmp_path: Path, catalogue) -> None:
+    path = tmp_path / "round.json"
+    raw = valid_raw()
+    raw["targets"]["finance"] = 1
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(ResponseFileError) as info:
+        read_responses(path, catalogue)
+    assert info.value.lines() == [f"{path}: $.targets.finance: unknown area 'finance'"]
+
+
+def test_round_trip(catalogue) -> None:
+    data, _ = parse(valid_raw(), catalogue)
+    text = dump_responses(data)
+    again, _ = parse(text, catalogue)
+    assert again == data
+    assert dump_responses(again) == text
+    assert text.endswith("}\n")
+    assert json.loads(text)["round"]["date"] == "2025-03-01"
+
+
+def test_round_trip_without_plan_keeps_plan_absent(catalogue) -> None:
+    raw = valid_raw()
+    del raw["plan"]
+    data, _ = parse(raw, catalogue)
+    again, _ = parse(dump_responses(data), catalogue)
+    assert again.plan is None
+    assert again == data
+
+
+def test_round_trip_of_a_built_model(catalogue) -> None:
+    built = ResponseFile.model_validate(copy.deepcopy(valid_raw()))
+    built.plan = [PlanEntry(measure="m_network", area="networking", phase="0-3", status="done")]
+    again, _ = parse(dump_responses(built), catalogue)
+    assert again == built
