@@ -15,15 +15,17 @@ if cur is not None:
         if st.button(tr("start_continue"), type="primary"):
             st.switch_page("assessment/ui/pages/questionnaire.py")
 
+language = lang()
 questionnaires = sorted(catalogue().values(), key=lambda q: q.id)
+titles = {(q.id, q.version): q.title(language) for q in questionnaires}
 new_col, side_col = st.columns([3, 2], gap="large")
 with new_col:
     st.subheader(tr("start_choose"))
     chosen = st.radio(
         tr("start_choose"),
         options=[(q.id, q.version) for q in questionnaires],
-        format_func=lambda key: catalogue()[key].title(lang()),
-        captions=[q.description(lang()) for q in questionnaires],
+        format_func=titles.get,
+        captions=[q.description(language) for q in questionnaires],
         label_visibility="collapsed",
         key="start_questionnaire",
     )

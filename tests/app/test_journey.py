@@ -1,0 +1,103 @@
+"""The self-check journey through the app, checked against the stored rows."""
+
+from __future__ import annotations
+
+from assessment.questionnaire import load_catalogue
+from assessment.storage import repository as repo
+from tests.app.conftest import open_app
+
+NA = -1
+
+
+def _start_new_check(name: str):
+    at = open_app()
+    next(b for b in at.button if b.label == "Neuen Check starten").click().run()
+    at.text_input[0].input(name)
+    at.text_input[1].input("Handwerksbetrieb")
+    at.text_input[4].input("Selbstcheck Frühjahr")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_profile_creates_round_and_answers_are_stored(engine):
+    at = _start_new_check("Bäckerei Özdemir & Töchter")
+    token = at.query_params["t"]
+    access = repo.resolve_token(engine, token)
+    assert access is not None and access.respondent_id is not None
+    details = repo.round_details(engine, access.round_id)
+    assert details.organisation.name == "Bäckerei Özdemir & Töchter"
+    assert details.organisation.kind == "Handwerksbetrieb"
+    assert details.label == "Selbstcheck Frühjahr"
+
+    q = load_catalogue()[(details.questionnaire_id, details.questionnaire_version)]
+    given: dict[str, int | None] = {}
+    for step, area in enumerate(q.dimensions):
+        assert at.caption[0].value.startswith(f"Bereich {step + 1} von 5") or any(
+            c.value == f"Bereich {step + 1} von 5" for c in at.caption
+        )
+        for n, item in enumerate(area.items):
+            value = NA if n == 0 else (n + step) % 5
+            at.radio(key=f"answer_{item.id}").set_value(value).run()
+            given[item.id] = None if value == NA else value
+            assert not at.exception, at.exception
+        at.text_input(key=f"comment_{area.items[1].id}").input("Gute Idee – <b>später</b>").run()
+        if step + 1 < len(q.dimensions):
+            next(b for b in at.button if b.label.startswith("Nächster Bereich")).click().run()
+
+    stored = repo.respondent_answers(engine, access.respondent_id)
+    assert stored == given
+    comments = repo.respondent_comments(engine, access.respondent_id)
+    assert len(comments) == 5 and set(comments.values()) == {"Gute Idee – <b>später</b>"}
+
+    # A new session with the link (a reload) shows every answer again.
+    again = open_app(token, "questionnaire.py")
+    first_area = q.dimensions[0]
+    assert again.radio(key=f"answer_{first_area.items[0].id}").value == NA
+    assert again.radio(key=f"answer_{first_area.items[2].id}").value == given[first_area.items[2].id]
+    assert again.text_input(key=f"comment_{first_area.items[1].id}").value == "Gute Idee – <b>später</b>"
+
+    # Results: scores shown; changing a target is stored.
+    results = open_app(token, "results.py")
+    assert not results.exception, results.exception
+    assert results.metric[0].label == "Gesamtwert"
+    key = f"target_{access.round_id}_hr"
+    results.number_input(key=key).set_value(80.0).run()
+    assert repo.get_targets(engine, access.round_id)["hr"] == 80.0
+
+    # Roadmap: the suggestion is shown but not stored until edited; reset keeps it unsaved.
+    roadmap = open_app(token, "roadmap.py")
+    assert not roadmap.exception, roadmap.exception
+    assert repo.load_plan(engine, access.round_id) is None
+    assert any(b.label == "Vorschlag neu berechnen" for b in roadmap.button)
+
+
+def test_resume_with_pasted_link(demo_token):
+    at = open_app()
+    at.text_input(key="resume_input").input(f"http://example.org/questionnaire?t={demo_token}")
+    next(b for b in at.button if b.label == "Fortsetzen").click().run()
+    assert not at.exception
+    assert at.query_params["t"] == demo_token
+    assert at.radio, "the questionnaire opens"
+
+
+def test_resume_with_wrong_link_says_so(db_url):
+    at = open_app()
+    at.text_input(key="resume_input").input("abc")
+    next(b for b in at.button if b.label == "Fortsetzen").click().run()
+    assert any("keinen Check" in e.value for e in at.error)
+
+
+def test_demo_button_opens_results(db_url):
+    at = open_app()
+    next(b for b in at.button if b.label == "Demo öffnen").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Ergebnisse"
+    assert at.metric[2].value == "3"
+
+
+def test_user_text_is_never_rendered_as_markup(engine):
+    at = _start_new_check("<img src=x onerror=alert(1)>")
+    texts = [t.value for t in at.text]
+    assert any("<img src=x onerror=alert(1)>" in t for t in texts)
+    assert not any("<img" in m.value for m in at.markdown)

@@ -1,0 +1,301 @@
+"""Fixtures for the browser tests: one Streamlit server, Debian's Chromium, idle-waiting helpers.
+
+The server runs `app.py` on a free port against a SQLite file in a temporary folder. Every test
+gets a fresh browser context. Before each assertion or click the tests call `wait_idle(page)`,
+which waits until the app is connected, its script is not running and nothing changed for a
+short while (a click on a widget first has to start a rerun, which `click` waits for).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+DOCS = ROOT / "docs"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+VIEWPORT = {"width": 1400, "height": 1000}
+#: Set to 1 to (re)write the README's screenshots under docs/.
+DOCS_SCREENSHOTS_ENV = "VIELFALTSKOMPASS_DOCS_SCREENSHOTS"
+
+HEALTH_TIMEOUT = 60.0
+IDLE_TIMEOUT_MS = 30_000
+#: How long the script state must stay unchanged before the app counts as idle.
+QUIET_MS = 150
+#: How long a click waits for the rerun it should cause to start.
+RERUN_START_TIMEOUT_MS = 5_000
+
+# Counts every change of the app's script state and notes when it last changed, so that a
+# helper can tell "the rerun caused by my click has finished" from "it has not started yet".
+TRACK_SCRIPT_STATE = """
+(() => {
+  window.__vkStateChanges = 0;
+  window.__vkLastChange = performance.now();
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.attributeName === "data-test-script-state") {
+        window.__vkStateChanges += 1;
+        window.__vkLastChange = performance.now();
+      }
+    }
+  });
+  observer.observe(document, {
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["data-test-script-state"],
+  });
+})();
+"""
+
+IS_IDLE = """
+(quietMs) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app) return false;
+  if (app.getAttribute("data-test-connection-state") !== "CONNECTED") return false;
+  if (app.getAttribute("data-test-script-state") !== "notRunning") return false;
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  return performance.now() - window.__vkLastChange >= quietMs;
+}
+"""
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class StreamlitServer:
+    """`streamlit run app.py` as a child process on a fixed port and database file."""
+
+    def __init__(self, port: int, database: Path, log: Path):
+        self.port = port
+        self.database = database
+        self.log = log
+        self.url = f"http://127.0.0.1:{port}"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        """Start the server and wait until its health endpoint answers "ok"."""
+        env = {
+            **os.environ,
+            "VIELFALTSKOMPASS_DB_URL": f"sqlite:///{self.database}",
+            "PYTHONUNBUFFERED": "1",
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        ]
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+            )
+        self._wait_healthy()
+
+    def _wait_healthy(self) -> None:
+        deadline = time.monotonic() + HEALTH_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process is not None and self.process.poll() is not None:
+                raise RuntimeError(f"the server exited early:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
+                    if answer.read().decode().strip() == "ok":
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"the server did not become healthy:\n{self.log_tail()}")
+
+    def stop(self) -> None:
+        """Terminate the server (kill it if it does not stop within 10 s)."""
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.process = None
+
+    def restart(self) -> None:
+        """Stop the server and start it again on the same port with the same database."""
+        self.stop()
+        self.start()
+
+    def log_tail(self, lines: int = 40) -> str:
+        if not self.log.exists():
+            return ""
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Iterator[StreamlitServer]:
+    """The app, served once for the whole session."""
+    folder = tmp_path_factory.mktemp("server")
+    app = StreamlitServer(_free_port(), folder / "app.db", folder / "server.log")
+    app.start()
+    yield app
+    app.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless (a missing browser fails the run in CI)."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_context(browser):
+    """A factory for fresh browser contexts (no shared storage), closed after the test."""
+    contexts = []
+
+    def make():
+        context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, locale="de-DE")
+        context.add_init_script(TRACK_SCRIPT_STATE)
+        context.set_default_timeout(IDLE_TIMEOUT_MS)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    """A page in a fresh browser context."""
+    return new_context().new_page()
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def wait_idle(page, quiet_ms: int = QUIET_MS) -> None:
+    """Wait until the app is connected, not running a script and has been quiet for a moment."""
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]',
+        state="attached",
+        timeout=IDLE_TIMEOUT_MS,
+    )
+    page.wait_for_function(IS_IDLE, arg=quiet_ms, timeout=IDLE_TIMEOUT_MS, polling=50)
+
+
+def state_changes(page) -> int:
+    """How often the script state has changed since the page was loaded."""
+    return page.evaluate("window.__vkStateChanges")
+
+
+def wait_rerun(page, before: int) -> None:
+    """Wait for a rerun that starts after `before` state changes, then for the idle state."""
+    try:
+        page.wait_for_function(
+            "(before) => window.__vkStateChanges > before",
+            arg=before,
+            timeout=RERUN_START_TIMEOUT_MS,
+            polling=20,
+        )
+    except Exception:  # noqa: BLE001 - no rerun came; the idle wait below still holds
+        pass
+    wait_idle(page)
+
+
+def click(page, locator, rerun: bool = True) -> None:
+    """Click once the app is idle, then wait for the rerun the click causes to finish."""
+    wait_idle(page)
+    before = state_changes(page)
+    locator.click()
+    if rerun:
+        wait_rerun(page, before)
+
+
+def open_url(page, url: str) -> None:
+    """Load `url` and wait until the app has rendered it."""
+    page.goto(url)
+    wait_idle(page)
+
+
+def scroll_container_height(page) -> int:
+    """The height the page needs to show all of the main area without scrolling."""
+    return page.evaluate(
+        """() => {
+          const main = document.querySelector('[data-testid="stMain"]');
+          const side = document.querySelector('[data-testid="stSidebarContent"]');
+          return Math.max(main ? main.scrollHeight : 0, side ? side.scrollHeight : 0,
+                          document.documentElement.scrollHeight);
+        }"""
+    )
+
+
+def save_screenshot(page, name: str, full_page: bool = True, folder: Path = SCREENSHOTS) -> Path:
+    """Save a screenshot; a full-page one grows the viewport to the app's scroll height.
+
+    Streamlit scrolls inside its main container, so Playwright's own full-page mode would only
+    capture the viewport.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    wait_idle(page)
+    if not full_page:
+        page.screenshot(path=str(path))
+        return path
+    size = page.viewport_size or VIEWPORT
+    height = max(size["height"], scroll_container_height(page))
+    page.set_viewport_size({"width": size["width"], "height": height})
+    try:
+        page.wait_for_timeout(300)  # let charts re-lay out to the new size
+        wait_idle(page)
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(size)
+    return path
+
+
+def docs_screenshots_wanted() -> bool:
+    """Whether this run should rewrite the README's screenshots in docs/."""
+    return os.environ.get(DOCS_SCREENSHOTS_ENV) == "1"
