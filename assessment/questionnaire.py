@@ -151,9 +151,13 @@ class Questionnaire(_Frozen):
             raise _problem(
                 "dimensions", f"must be exactly {list(AREA_IDS)} in this order, got {ids}"
             )
-        _check_unique("stages", (s.id for s in self.stages))
-        _check_unique("items", (i.id for d in self.dimensions for i in d.items))
-        _check_unique("measures", (m.id for m in self.measures))
+        _check_unique((f"stages.{n}.id", s.id) for n, s in enumerate(self.stages))
+        _check_unique(
+            (f"dimensions.{d}.items.{i}.id", item.id)
+            for d, dimension in enumerate(self.dimensions)
+            for i, item in enumerate(dimension.items)
+        )
+        _check_unique((f"measures.{n}.id", m.id) for n, m in enumerate(self.measures))
         item_area = {i.id: d.id for d in self.dimensions for i in d.items}
         for n, measure in enumerate(self.measures):
             if measure.dimension not in ids:
@@ -219,14 +223,15 @@ class Questionnaire(_Frozen):
         index = self.stages.index(stage)
         if index + 1 < len(self.stages):
             return self.stages[index + 1].min
-        return round(float(score), 1)  # type: ignore[arg-type]
+        return float(score)  # type: ignore[arg-type]
 
 
-def _check_unique(what: str, ids: Iterable[str]) -> None:
+def _check_unique(entries: Iterable[tuple[str, str]]) -> None:
+    """`entries` are (path of the id in the file, id); names the first repeated use."""
     seen: set[str] = set()
-    for id_ in ids:
+    for path, id_ in entries:
         if id_ in seen:
-            raise _problem(f"{what}", f"id {id_!r} is used more than once")
+            raise _problem(path, f"id {id_!r} is used more than once")
         seen.add(id_)
 
 
@@ -312,8 +317,14 @@ def questionnaire_files(directory: Path | None = None) -> list[Path]:
 
 def load_catalogue(directory: Path | None = None) -> dict[tuple[str, str], Questionnaire]:
     """Every questionnaire by (id, version)."""
-    catalogue = {}
+    catalogue: dict[tuple[str, str], Questionnaire] = {}
+    found_in: dict[tuple[str, str], Path] = {}
     for path in questionnaire_files(directory):
         q = load_questionnaire(path)
-        catalogue[(q.id, q.version)] = q
+        key = (q.id, q.version)
+        if key in catalogue:
+            raise QuestionnaireError(
+                str(path), [("id", f"questionnaire {q.id} {q.version} is also in {found_in[key]}")]
+            )
+        catalogue[key], found_in[key] = q, path
     return catalogue

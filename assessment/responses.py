@@ -7,7 +7,14 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 from assessment.questionnaire import Questionnaire
 
@@ -45,10 +52,20 @@ class RoundInfo(_Model):
     date: date
 
 
+def _no_bool_or_text(value: object) -> object:
+    """JSON true/false or "3" is not an answer; pydantic would turn it into 1/0/3."""
+    if isinstance(value, bool | str):
+        raise ValueError("must be a whole number on the answer scale or null")
+    return value
+
+
+Answer = Annotated[int | None, BeforeValidator(_no_bool_or_text)]
+
+
 class Respondent(_Model):
     id: Name
     role: Short = ""
-    answers: dict[str, int | None] = Field(default_factory=dict)
+    answers: dict[str, Answer] = Field(default_factory=dict)
     comments: dict[str, LongText] = Field(default_factory=dict)
 
 
@@ -126,6 +143,12 @@ def check_against(data: ResponseFile, q: Questionnaire) -> list[tuple[str, str]]
             problems.append((f"$.plan[{n}]", "needs a catalogue measure or an own title"))
         elif entry.measure is not None and entry.measure not in q.measures_by_id:
             problems.append((f"$.plan[{n}].measure", f"unknown measure {entry.measure!r}"))
+        elif entry.measure is not None and entry.area in q.dimensions_by_id:
+            home = q.measures_by_id[entry.measure].dimension
+            if entry.area != home:
+                problems.append(
+                    (f"$.plan[{n}].area", f"measure {entry.measure!r} belongs to {home!r}")
+                )
     return problems
 
 
@@ -149,7 +172,9 @@ def parse_responses(
     try:
         data = ResponseFile.model_validate(raw)
     except ValidationError as exc:
-        problems = [(_json_path(e["loc"]), e["msg"]) for e in exc.errors()]
+        problems = [
+            (_json_path(e["loc"]), e["msg"].removeprefix("Value error, ")) for e in exc.errors()
+        ]
         raise ResponseFileError(source, problems) from None
     key = (data.questionnaire.id, data.questionnaire.version)
     q = catalogue.get(key)

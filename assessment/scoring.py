@@ -88,9 +88,9 @@ def _item_stats(
     answers: pd.DataFrame, item_meta: pd.DataFrame, rounds: list[str], scale_max: int
 ) -> pd.DataFrame:
     answered = answers.dropna(subset=["value"])
-    stats = answered.groupby(["round", "item"], sort=False)["value"].agg(
-        mean="mean", n="count", min="min", max="max", sd=lambda v: v.std(ddof=0)
-    )
+    grouped = answered.groupby(["round", "item"], sort=False)["value"]
+    stats = grouped.agg(["mean", "count", "min", "max"]).rename(columns={"count": "n"})
+    stats["sd"] = grouped.std(ddof=0)
     grid = pd.MultiIndex.from_product([rounds, item_meta["item"]], names=["round", "item"])
     stats = stats.reindex(grid).reset_index()
     stats["n"] = stats["n"].fillna(0).astype(int)
@@ -140,7 +140,7 @@ def _with_targets(areas: pd.DataFrame, q: Questionnaire, targets: pd.DataFrame |
     index = _stage_index(areas["score"].to_numpy(dtype=float), q)
     next_min = np.array([s.min for s in q.stages[1:]] + [np.nan, q.stages[1].min])
     default = next_min[index]
-    default = np.where(np.isnan(default), areas["score"].round(1), default)
+    default = np.where(np.isnan(default), areas["score"], default)
     if targets is not None and len(targets):
         areas = areas.merge(targets[["round", "area", "target"]], on=["round", "area"], how="left")
         areas["target"] = areas["target"].fillna(pd.Series(default, index=areas.index))

@@ -54,8 +54,13 @@ def test_profile_creates_round_and_answers_are_stored(engine):
     again = open_app(token, "questionnaire.py")
     first_area = q.dimensions[0]
     assert again.radio(key=f"answer_{first_area.items[0].id}").value == NA
-    assert again.radio(key=f"answer_{first_area.items[2].id}").value == given[first_area.items[2].id]
-    assert again.text_input(key=f"comment_{first_area.items[1].id}").value == "Gute Idee – <b>später</b>"
+    assert (
+        again.radio(key=f"answer_{first_area.items[2].id}").value == given[first_area.items[2].id]
+    )
+    assert (
+        again.text_input(key=f"comment_{first_area.items[1].id}").value
+        == "Gute Idee – <b>später</b>"
+    )
 
     # Results: scores shown; changing a target is stored.
     results = open_app(token, "results.py")

@@ -34,6 +34,8 @@ def test_round_pages_need_a_valid_link(page, db_url):
 def test_language_switch_changes_texts(demo_token):
     at = open_app(demo_token, "results.py")
     assert at.title[0].value == "Ergebnisse"
-    at.sidebar.button_group[0].set_value("en").run() if hasattr(at.sidebar, "button_group") else None
+    at.sidebar.button_group[0].set_value("en").run() if hasattr(
+        at.sidebar, "button_group"
+    ) else None
     at = open_app(demo_token, "results.py", lang="en")
     assert at.title[0].value == "Results"

@@ -115,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     batch = score_rounds(answers, q, targets)  # warm-up, and the result to compare against
     batch_seconds = median_seconds(lambda: score_rounds(answers, q, targets), args.repeat)
 
-    slices = {key: frame.reset_index(drop=True) for key, frame in answers.groupby("round", sort=False)}
+    slices = {
+        key: frame.reset_index(drop=True) for key, frame in answers.groupby("round", sort=False)
+    }
     target_slices = {
         key: frame.reset_index(drop=True) for key, frame in targets.groupby("round", sort=False)
     }

@@ -241,7 +241,7 @@ def wait_rerun(page, before: int) -> None:
             polling=20,
         )
     except Exception:  # noqa: BLE001 - no rerun came; the idle wait below still holds
-        pass
+        print("NO RERUN", before)
     wait_idle(page)
 
 

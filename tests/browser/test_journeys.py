@@ -51,7 +51,11 @@ def option_labels(q: Questionnaire) -> list[str]:
 def start_new_check(page, server, name: str, region: str = "Leipzig, Sachsen") -> str:
     """From the start page through the profile to the questionnaire; returns the token."""
     open_url(page, server.url)
-    click(page, page.get_by_test_id("stRadioOption").filter(has_text=SME_TITLE))
+    sme_option = page.get_by_test_id("stRadioOption").filter(has_text=SME_TITLE)
+    wait_idle(page)
+    if not sme_option.locator("input").is_checked():  # choosing the selected one: no rerun
+        click(page, sme_option)
+    expect(sme_option.locator("input")).to_be_checked()
     click(page, page.get_by_role("button", name="Neuen Check starten"))
     expect(page.get_by_role("heading", name="Profil Ihrer Organisation")).to_be_visible()
     wait_idle(page)
@@ -91,7 +95,9 @@ def checked_option(page, item_id: str) -> int | None:
     value = (
         radio(page, item_id)
         .locator("input[type=radio]")
-        .evaluate_all("inputs => { const c = inputs.find(i => i.checked); return c ? c.value : null; }")
+        .evaluate_all(
+            "inputs => { const c = inputs.find(i => i.checked); return c ? c.value : null; }"
+        )
     )
     return None if value is None else int(value)
 
@@ -114,10 +120,9 @@ def answer_area(page, q: Questionnaire, area_index: int, count: int | None = Non
 def private_link(page) -> str:
     """The resume link from the code block under "Ihr privater Link"."""
     wait_idle(page)
-    box = page.get_by_test_id("stVerticalBlock").filter(
-        has=page.get_by_text("Ihr privater Link", exact=True)
-    )
-    link = box.get_by_test_id("stCode").last.inner_text().strip()
+    # The innermost block holding the title is the bordered box; it comes last in DOM order.
+    box = page.get_by_test_id("stVerticalBlock").filter(has_text="Ihr privater Link").last
+    link = box.get_by_test_id("stCode").inner_text().strip()
     assert re.fullmatch(r"https?://\S+/questionnaire\?t=[\w-]+", link), link
     return link
 
@@ -244,7 +249,9 @@ def test_demo_shows_results_and_roadmap(page, server):
     expect(page.get_by_text(DEMO_COMPANY).first).to_be_visible()
     expect(page.get_by_test_id("stMetric").filter(has_text="Gesamtwert")).to_be_visible()
     expect(page.get_by_test_id("stMetric").filter(has_text="Antwortende")).to_contain_text("3")
-    expect(page.get_by_test_id("stVegaLiteChart").first.locator("canvas, svg").first).to_be_visible()
+    expect(
+        page.get_by_test_id("stVegaLiteChart").first.locator("canvas, svg").first
+    ).to_be_visible()
     save_screenshot(page, "demo-results")
     if docs_screenshots_wanted():
         save_screenshot(page, "results", full_page=False, folder=DOCS)

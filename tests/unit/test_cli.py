@@ -67,8 +67,7 @@ def test_validate_shipped_file(name: str, capsys: pytest.CaptureFixture[str]) ->
     assert main(["validate", str(path)]) == 0
     out = capsys.readouterr().out
     assert out == (
-        f"{path}: ok ({q.id} {q.version}, {len(q.items_by_id)} items, "
-        f"{len(q.measures)} measures)\n"
+        f"{path}: ok ({q.id} {q.version}, {len(q.items_by_id)} items, {len(q.measures)} measures)\n"
     )
 
 
@@ -76,7 +75,10 @@ def test_validate_without_arguments_checks_the_folder(
     mini_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["validate"]) == 0
-    assert capsys.readouterr().out == f"{mini_dir / 'mini.yaml'}: ok (mini 1.0, 10 items, 6 measures)\n"
+    assert (
+        capsys.readouterr().out
+        == f"{mini_dir / 'mini.yaml'}: ok (mini 1.0, 10 items, 6 measures)\n"
+    )
 
 
 def test_validate_empty_folder_is_bad_input(
@@ -261,14 +263,14 @@ BAD_INPUT = [
 
 
 @pytest.mark.parametrize(("content", "message"), BAD_INPUT)
-def test_score_bad_input(
-    tmp_path: Path, content: str | bytes | None, message: str
-) -> None:
+def test_score_bad_input(tmp_path: Path, content: str | bytes | None, message: str) -> None:
     folder = tmp_path / "questionnaires"
     folder.mkdir()
     shutil.copy(MINI, folder / "mini.yaml")
-    path = str(tmp_path / "missing.json") if content is None else _write(
-        tmp_path, "round.json", content
+    path = (
+        str(tmp_path / "missing.json")
+        if content is None
+        else _write(tmp_path, "round.json", content)
     )
     result = run_cli("score", path, questionnaires=folder)
     assert result.returncode == 2

@@ -66,3 +66,12 @@ def test_own_row_without_area_falls_back_to_first_area(q):
     frame = pd.DataFrame([{"title": "Neue Idee"}])
     plan = frame_to_plan(frame, q, "de")
     assert plan == [PlanEntry(title="Neue Idee", area="strategy", phase="0-3")]
+
+
+def test_catalogue_measure_moved_to_another_area_becomes_own_measure(q):
+    frame = plan_to_frame(PLAN, q, "de")
+    frame.loc[0, "area"] = "Personalentwicklung"
+    plan = frame_to_plan(frame, q, "de")
+    assert plan[0].measure is None
+    assert plan[0].title == "Maßnahme Strategie"
+    assert plan[0].area == "hr"

@@ -137,8 +137,12 @@ def _weight_zero_and_no_english(data: dict) -> None:
     del data["measures"][3]["title"]["en"]
 
 
-ORDER_MESSAGE = "must be exactly ['strategy', 'hr', 'training', 'services', 'networking'] in this order"
-BAND_MESSAGE = "must equal the previous stage's max (50.0), so that the bands have no gaps or overlaps"
+ORDER_MESSAGE = (
+    "must be exactly ['strategy', 'hr', 'training', 'services', 'networking'] in this order"
+)
+BAND_MESSAGE = (
+    "must equal the previous stage's max (50.0), so that the bands have no gaps or overlaps"
+)
 
 CROSS_CHECKS = [
     pytest.param(
@@ -408,7 +412,7 @@ def test_default_target_at_top_stage_is_the_unrounded_score(mini: Questionnaire)
     assert mini.default_target(score) == score
 
 
-# --- finding and loading the catalogue -------------------------------------------------------------
+# --- finding and loading the catalogue ----------------------------------------------------------
 
 
 def test_questionnaire_files_sorted_yaml_only(tmp_path: Path) -> None:

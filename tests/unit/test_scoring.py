@@ -126,7 +126,13 @@ def test_disagreement(mini: Questionnaire, values: list, disagreement: bool) -> 
 
 @pytest.mark.parametrize(
     ("values", "sd"),
-    [([1, 1, 3], math.sqrt(8 / 9)), ([0, 4], 2.0), ([2, 2], 0.0), ([3], 0.0), ([0, 1, 2, 3, 4], 2**0.5)],
+    [
+        ([1, 1, 3], math.sqrt(8 / 9)),
+        ([0, 4], 2.0),
+        ([2, 2], 0.0),
+        ([3], 0.0),
+        ([0, 1, 2, 3, 4], 2**0.5),
+    ],
 )
 def test_population_standard_deviation(mini: Questionnaire, values: list, sd: float) -> None:
     s = score(mini, {f"p{n}": {"h2": v} for n, v in enumerate(values)})
@@ -276,9 +282,7 @@ def test_frames_from_a_response_file(mini: Questionnaire) -> None:
     assert list(frame.columns) == ANSWER_COLUMNS
     assert frame["value"].dtype == np.float64
     expected = [("r1", "a", "s1", 2.0), ("r1", "a", "s2", None), ("r1", "b", "h1", 0.0)]
-    rows = [
-        (r, p, i, None if math.isnan(v) else v) for r, p, i, v in frame.itertuples(index=False)
-    ]
+    rows = [(r, p, i, None if math.isnan(v) else v) for r, p, i, v in frame.itertuples(index=False)]
     assert rows == expected
     assert targets_frame(data.targets, "r1").to_dict("records") == [
         {"round": "r1", "area": "hr", "target": 40.0}
@@ -305,9 +309,7 @@ def long_table() -> tuple[pd.DataFrame, pd.DataFrame]:
     answers = pd.concat(
         [answers_frame(response(a), key) for key, a in ROUNDS.items()], ignore_index=True
     )
-    targets = pd.concat(
-        [targets_frame(t, key) for key, t in TARGETS.items()], ignore_index=True
-    )
+    targets = pd.concat([targets_frame(t, key) for key, t in TARGETS.items()], ignore_index=True)
     return answers, targets
 
 
@@ -376,8 +378,7 @@ def test_scores_to_dict_shape_and_rounding(uneven: Questionnaire) -> None:
     assert list(result) == ["questionnaire", "overall", "respondents", "areas"]
     assert result["questionnaire"] == {"id": "mini", "version": "1.0"}
     assert result["respondents"] == 3
-    assert [a["id"] for a in result["areas"]] == ["strategy", "hr", "training", "services",
-                                                   "networking"]  # fmt: skip
+    assert [a["id"] for a in result["areas"]] == [d.id for d in uneven.dimensions]
     strategy, hr, training = result["areas"][:3]
     # s1: 5/3 = 1.666… -> 1.67; s2: 7/3 = 2.333… -> 2.33; (5/3 + 3·7/3) / 4 / 4 · 100 = 54.1666…
     assert strategy == {
