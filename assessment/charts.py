@@ -345,7 +345,7 @@ def radar_spec(
         if name not in datasets:
             datasets[name] = []
             groups.append((p.align, p.baseline))
-        datasets[name].append({"x": p.x, "y": p.y, "lines": list(p.lines)})
+        datasets[name].append({"x": p.x, "y": p.y, "text": "\n".join(p.lines)})
     missing = tuple(label for s in ordered if s.key == "actual" for label in s.missing)
     note = chart_text("missing", lang, areas=", ".join(missing)) if missing else ""
     size = (round((domain[1] - domain[0]) * radius_px), round((domain[3] - domain[2]) * radius_px))
@@ -423,14 +423,15 @@ def _radar_template(
             baseline=baseline,
             fontSize=_LABEL_FONT_SIZE,
             lineHeight=_LABEL_FONT_SIZE * _LINE_HEIGHT,
+            lineBreak="\n",
             color=INK,
         )
-        .encode(x=x, y=y, text="lines:N")
+        .encode(x=x, y=y, text="text:N")
         for align, baseline in label_groups
     ]
     chart = alt.layer(
         rings_layer, spokes_layer, ring_labels_layer, lines_layer, points_layer, *label_layers
-    ).properties(width=size[0], height=size[1])
+    ).properties(width=size[0], height=size[1], autosize=alt.AutoSizeParams(type="pad"))
     if note:
         title = alt.TitleParams(
             note, orient="bottom", anchor="start", fontSize=11, fontWeight="normal", color=WARNING
@@ -464,6 +465,7 @@ def bars_spec(
             {
                 "area": label,
                 "score": clean,
+                "score_at": clean or 0.0,
                 "score_text": _number(clean),
                 "target": aim,
                 "target_text": _number(aim),
@@ -538,10 +540,10 @@ def _bars_template(labels: tuple[str, ...], width: int, lang: str) -> dict:
     values = (
         alt.Chart(alt.NamedData("areas"))
         .mark_text(align="left", dx=4, fontSize=11, color=INK)
-        .encode(x=alt.X("score:Q", scale=x_scale), y=y, text="score_text:N")
+        .encode(x=alt.X("score_at:Q", scale=x_scale), y=y, text="score_text:N")
     )
     chart = alt.layer(band_layer, band_text, bars, ticks, values).properties(
-        width=width, height=alt.Step(34)
+        width=width, height=alt.Step(34), autosize=alt.AutoSizeParams(type="pad")
     )
     return chart.configure_view(stroke=None).to_dict(validate=False)
 

@@ -60,19 +60,17 @@ def frame_to_plan(frame: pd.DataFrame, q: Questionnaire, lang: str) -> list[Plan
     for row in frame.to_dict("records"):
         measure = _text(row.get("measure")) or None
         title = _text(row.get("title"))
-        if measure and title == entry_title(
-            PlanEntry(measure=measure, area="", phase="0-3"), q, lang
-        ):
+        catalogue_title = entry_title(PlanEntry(measure=measure, area="", phase="0-3"), q, lang)
+        if measure and title == catalogue_title:
             title = ""  # unchanged catalogue title: keep it language-independent
         if not measure and not title:
             continue
-        area = back["area"].get(_text(row.get("area")))
-        if area is None:
-            area = (
-                q.measures_by_id[measure].dimension
-                if measure in q.measures_by_id
-                else q.dimensions[0].id
-            )
+        home = q.measures_by_id[measure].dimension if measure in q.measures_by_id else None
+        area = back["area"].get(_text(row.get("area"))) or home or q.dimensions[0].id
+        if home and area != home:
+            # Moved to another area: from now on the user's own measure with the same title.
+            title = title or catalogue_title
+            measure = None
         due = row.get("due")
         plan.append(
             PlanEntry(

@@ -8,6 +8,7 @@ short while (a click on a widget first has to start a rerun, which `click` waits
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -19,6 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
@@ -180,8 +183,6 @@ def browser():
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
@@ -233,15 +234,13 @@ def state_changes(page) -> int:
 
 def wait_rerun(page, before: int) -> None:
     """Wait for a rerun that starts after `before` state changes, then for the idle state."""
-    try:
+    with contextlib.suppress(PlaywrightTimeoutError):  # no rerun came: the idle wait still holds
         page.wait_for_function(
             "(before) => window.__vkStateChanges > before",
             arg=before,
             timeout=RERUN_START_TIMEOUT_MS,
             polling=20,
         )
-    except Exception:  # noqa: BLE001 - no rerun came; the idle wait below still holds
-        print("NO RERUN", before)
     wait_idle(page)
 
 
