@@ -34,8 +34,8 @@ SERIES_DASH: dict[str, tuple[int, ...]] = {
     "previous": (2, 3),
     "benchmark": (8, 3, 2, 3),
 }
-#: The order series are drawn in (the actual values on top).
-SERIES_ORDER: tuple[str, ...] = ("benchmark", "previous", "target", "actual")
+#: The order of series in legends; they are drawn in reverse, so the actual values are on top.
+SERIES_ORDER: tuple[str, ...] = ("actual", "target", "previous", "benchmark")
 #: One colour per roadmap phase (0–3, 3–6, 6–12, 12–24 months).
 PHASE_COLOURS: tuple[str, ...] = ("#0072B2", "#56B4E9", "#009E73", "#E69F00")
 #: Neutral colours shared by app charts and the PDF.
@@ -119,10 +119,11 @@ class SeriesGeometry:
 
 @dataclass(frozen=True)
 class Ring:
-    """A grid ring at a score (e.g. a stage bound) as a closed polygon."""
+    """A grid ring at a score (e.g. a stage bound) as a closed polygon, with its label spot."""
 
     value: float
     points: tuple[tuple[float, float], ...]
+    label_at: tuple[float, float]  # on the ring's edge in the gap between the lowest axes
 
 
 @dataclass(frozen=True)
@@ -232,8 +233,19 @@ def radar_geometry(
             x, y = _point(angles[i], radius)
             vertices.append(Vertex(i, label, clean, x, y))
         geometries.append(SeriesGeometry(key, tuple(vertices)))
+    # Ring values are labelled where the ring's edge crosses the bisector of the two axes
+    # around the bottom, away from the area labels.
+    gap = count // 2
+    bisector = (
+        angles[gap] + angles[(gap + 1) % count] - (2 * math.pi if gap + 1 == count else 0)
+    ) / 2
+    edge = math.cos(math.pi / count)
     grid = tuple(
-        Ring(float(value), tuple(_point(a, value / max_value) for a in angles))
+        Ring(
+            float(value),
+            tuple(_point(a, value / max_value) for a in angles),
+            _point(bisector, edge * value / max_value),
+        )
         for value in rings
         if 0 < value <= max_value
     )
@@ -271,6 +283,10 @@ def stage_name_for(value: float | None, rings: Sequence[float], stage_names: Seq
 _CHAR_WIDTH = 0.6
 _LABEL_FONT_SIZE = 12
 _LINE_HEIGHT = 1.25
+
+
+def _display_rank(key: str) -> int:
+    return SERIES_ORDER.index(key) if key in SERIES_ORDER else len(SERIES_ORDER)
 
 
 def _series_title(key: str, titles: Mapping[str, str], lang: str) -> str:
@@ -311,9 +327,12 @@ def radar_spec(
     domain = geometry.bounds(text_width, line_height, margin=0.04)
     ordered = sorted(
         (s for s in geometry.series if any(v.value is not None for v in s.vertices)),
-        key=lambda s: SERIES_ORDER.index(s.key) if s.key in SERIES_ORDER else -1,
+        key=lambda s: -_display_rank(s.key),
     )
-    legend = tuple((s.key, _series_title(s.key, titles, lang)) for s in ordered)
+    legend = tuple(
+        (s.key, _series_title(s.key, titles, lang))
+        for s in sorted(ordered, key=lambda s: _display_rank(s.key))
+    )
     datasets: dict[str, list[dict]] = {
         "rings": [
             {"ring": ring.value, "order": order, "x": px, "y": py}
@@ -322,7 +341,7 @@ def radar_spec(
         ],
         "spokes": [{"x": 0.0, "y": 0.0, "x2": sx, "y2": sy} for sx, sy in geometry.spokes],
         "ring_labels": [
-            {"x": 0.0, "y": ring.value / geometry.max_value, "text": f"{ring.value:.0f}"}
+            {"x": ring.label_at[0], "y": ring.label_at[1], "text": f"{ring.value:.0f}"}
             for ring in geometry.rings
         ],
         "points": [
@@ -335,7 +354,8 @@ def radar_spec(
                 "score": _number(v.value),
                 "stage": stage_name_for(v.value, rings, stage_names),
             }
-            for s, (_, title) in zip(ordered, legend, strict=True)
+            for s in ordered
+            for title in [_series_title(s.key, titles, lang)]
             for v in s.vertices
         ],
     }
@@ -381,7 +401,7 @@ def _radar_template(
     )
     ring_labels_layer = (
         alt.Chart(alt.NamedData("ring_labels"))
-        .mark_text(align="left", baseline="bottom", dx=3, dy=-1, fontSize=9, color=MUTED)
+        .mark_text(align="center", baseline="bottom", dy=-1, fontSize=9, color=MUTED)
         .encode(x=x, y=y, text="text:N")
     )
     keys = [key for key, _ in legend]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from datetime import date
@@ -21,7 +20,7 @@ from assessment.responses import (
     parse_responses,
 )
 from assessment.roadmap import compute_plan
-from assessment.scoring import Scores, score_rounds
+from assessment.scoring import ANSWER_COLUMNS, Scores, score_rounds
 from assessment.storage import repository as repo
 from assessment.ui.state import catalogue, engine
 
@@ -99,21 +98,22 @@ def save_comment_from_widget(respondent_id: int, item_id: str, key: str) -> None
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _scores(_q: Questionnaire, fingerprint: str, answers_json: str, targets_json: str) -> Scores:
+def _scores(_q: Questionnaire, fingerprint: str, answers: tuple, targets: tuple) -> Scores:
     # Keyed by the questionnaire fingerprint and the round's own data: another user can only
     # hit this entry with exactly the same answers, so nothing private leaks.
-    answers = pd.read_json(answers_json, orient="split")
-    targets = pd.DataFrame(json.loads(targets_json), columns=["round", "area", "target"])
-    return score_rounds(answers, _q, targets, rounds=["current"])
+    frame = pd.DataFrame(list(answers), columns=ANSWER_COLUMNS).astype({"value": "float64"})
+    target_frame = pd.DataFrame(list(targets), columns=["round", "area", "target"])
+    return score_rounds(frame, _q, target_frame, rounds=["current"])
 
 
 def round_scores(round_id: int, q: Questionnaire) -> Scores:
     """Scores of a round from the database, cached by its content."""
     answers = repo.round_answers(engine(), round_id).assign(round="current")
-    targets = [
-        ("current", area, value) for area, value in repo.get_targets(engine(), round_id).items()
-    ]
-    return _scores(q, q.fingerprint, answers.to_json(orient="split"), json.dumps(targets))
+    rows = tuple(answers[ANSWER_COLUMNS].itertuples(index=False, name=None))
+    targets = tuple(
+        ("current", a, v) for a, v in sorted(repo.get_targets(engine(), round_id).items())
+    )
+    return _scores(q, q.fingerprint, rows, targets)
 
 
 def set_targets(round_id: int, targets: dict[str, float]) -> None:

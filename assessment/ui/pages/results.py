@@ -2,10 +2,10 @@
 
 import pandas as pd
 import streamlit as st
-from assessment.ui.chart_cache import area_bars, area_radar
 
 from assessment.findings import area_findings
 from assessment.ui import actions
+from assessment.ui.chart_cache import area_bars, area_radar
 from assessment.ui.state import lang, tr
 from assessment.ui.widgets import require_current, round_caption
 
@@ -40,13 +40,13 @@ if incomplete:
 radar_col, bars_col = st.columns(2, gap="large")
 with radar_col:
     st.subheader(tr("r_radar"))
-    st.vega_lite_chart(area_radar(q, scores, language), use_container_width=True)
+    st.vega_lite_chart(area_radar(q, scores, language), width="content")
 with bars_col:
     st.subheader(tr("r_bars"))
-    st.vega_lite_chart(area_bars(q, scores, language), use_container_width=True)
+    st.vega_lite_chart(area_bars(q, scores, language), width="stretch")
 
 st.subheader(tr("r_table"))
-st.dataframe(actions.area_table(q, scores, language), hide_index=True, use_container_width=True)
+st.dataframe(actions.area_table(q, scores, language), hide_index=True)
 
 with st.expander(tr("r_targets_title"), icon=":material/target:"):
     st.caption(tr("r_targets_help"))
