@@ -23,14 +23,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "und interkultureller Öffnung ist – in fünf Bereichen: Organisation und Strategie, "
         "Personal, Fort- und Weiterbildung, Angebote für Kundinnen und Kunden sowie "
         "Kooperation und Vernetzung. Sie bewerten rund 40 konkrete Aussagen auf einer "
-        "Skala von „nicht begonnen“ bis „vollständig verankert“; das dauert etwa 20 bis "
-        "30 Minuten und lässt sich jederzeit unterbrechen. Danach sehen Sie Ihre Werte "
+        "Skala von „nicht begonnen“ bis „vollständig verankert“; das dauert etwa 20 Minuten "
+        "und lässt sich jederzeit unterbrechen. Danach sehen Sie Ihre Werte "
         "und Stufen je Bereich und erhalten eine priorisierte Roadmap als PDF.",
         "en": "The Diversity Compass shows how far your organisation has come with diversity "
         "management and intercultural opening – in five areas: organisation and strategy, "
         "HR, training, services for customers, and cooperation and networking. You rate "
         "about 40 concrete statements on a scale from “not started” to “fully embedded”; "
-        "this takes 20 to 30 minutes and you can pause at any time. Afterwards you see "
+        "this takes about 20 minutes and you can pause at any time. Afterwards you see "
         "your scores and stages per area and get a prioritised roadmap as a PDF.",
     },
     "start_choose": {"de": "Welcher Fragebogen passt zu Ihnen?", "en": "Which questionnaire fits?"},

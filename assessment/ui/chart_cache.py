@@ -24,6 +24,6 @@ def area_radar(q: Questionnaire, scores: Scores, lang: str, previous: Scores | N
     return _radar(**radar_args(q, scores, lang, previous))
 
 
-def area_bars(q: Questionnaire, scores: Scores, lang: str) -> dict:
+def area_bars(q: Questionnaire, scores: Scores, lang: str, width: int = 200) -> dict:
     """The area bar spec with target marks; built once per input."""
-    return _bars(**bars_args(q, scores, lang))
+    return _bars(**bars_args(q, scores, lang), width=width)

@@ -20,8 +20,7 @@ def require_current() -> Current:
 def resume_link_box(cur: Current) -> None:
     """The private resume link, shown prominently and easy to copy."""
     with st.container(border=True):
-        st.markdown(f"**:material/key: {tr('link_title')}**")
-        st.caption(tr("link_text"))
+        st.markdown(f":material/key: **{tr('link_title')}** – {tr('link_text')}")
         st.code(private_link(cur.token), language=None, wrap_lines=True)
 
 

@@ -21,6 +21,7 @@ area = areas[step]
 answers, comments = actions.respondent_state(respondent)
 
 round_caption(cur)
+resume_link_box(cur)
 answered = sum(1 for item in q.items_by_id if item in answers)
 st.progress(answered / len(q.items_by_id), text=tr("q_progress", answered=answered,
                                                     total=len(q.items_by_id)))  # fmt: skip

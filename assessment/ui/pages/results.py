@@ -43,7 +43,7 @@ with radar_col:
     st.vega_lite_chart(area_radar(q, scores, language), width="content")
 with bars_col:
     st.subheader(tr("r_bars"))
-    st.vega_lite_chart(area_bars(q, scores, language), width="stretch")
+    st.vega_lite_chart(area_bars(q, scores, language), width="content")
 
 st.subheader(tr("r_table"))
 st.dataframe(actions.area_table(q, scores, language), hide_index=True)

@@ -30,19 +30,21 @@ edited = st.data_editor(
     key=editor_key,
     num_rows="dynamic",
     hide_index=True,
-    use_container_width=True,
+    height=min(38 + 35 * (len(st.session_state[base_key]) + 1), 900),
     column_order=["title", "area", "phase", "priority", "owner", "due", "status", "note"],
     column_config={
-        "title": st.column_config.TextColumn(tr("p_measure"), width="large", required=True),
+        "title": st.column_config.TextColumn(tr("p_measure"), width=320, required=True),
         "area": st.column_config.SelectboxColumn(
-            tr("p_area"), options=list(names["area"].values()), required=True
+            tr("p_area"), options=list(names["area"].values()), required=True, width=170
         ),
         "phase": st.column_config.SelectboxColumn(
             tr("p_phase"), options=list(names["phase"].values()), required=True
         ),
-        "priority": st.column_config.NumberColumn(tr("p_priority"), format="%.1f", disabled=True),
-        "owner": st.column_config.TextColumn(tr("p_owner")),
-        "due": st.column_config.DateColumn(tr("p_due"), format="DD.MM.YYYY"),
+        "priority": st.column_config.NumberColumn(
+            tr("p_priority"), format="%.0f", disabled=True, width=70
+        ),
+        "owner": st.column_config.TextColumn(tr("p_owner"), width=150),
+        "due": st.column_config.DateColumn(tr("p_due"), format="DD.MM.YYYY", width=100),
         "status": st.column_config.SelectboxColumn(
             tr("p_status"), options=list(names["status"].values()), required=True
         ),
