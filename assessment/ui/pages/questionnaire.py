@@ -71,5 +71,3 @@ if step + 1 < len(areas):
     forward.button(tr("q_next"), type="primary", on_click=actions.set_area_step, args=(step + 1,))
 elif forward.button(tr("q_to_results"), type="primary"):
     st.switch_page("assessment/ui/pages/results.py")
-
-resume_link_box(cur)
