@@ -70,6 +70,7 @@ def area_step(count: int) -> int:
 def set_area_step(step: int) -> None:
     """Move to another area (button callback)."""
     st.query_params[AREA_PARAM] = str(step + 1)
+    st.session_state["scroll_to_top"] = True
 
 
 def respondent_state(respondent_id: int) -> tuple[dict[str, int | None], dict[str, str]]:

@@ -27,3 +27,14 @@ def resume_link_box(cur: Current) -> None:
 def round_caption(cur: Current) -> None:
     """One line naming the organisation and round (user text, shown as plain text)."""
     st.text(f"{cur.details.organisation.name} · {cur.details.label}")
+
+
+_SCROLL_TOP = """<script>
+const main = window.parent.document.querySelector('[data-testid="stMain"]');
+if (main) { main.scrollTo({top: 0}); } else { window.parent.scrollTo({top: 0}); }
+</script>"""
+
+
+def scroll_to_top() -> None:
+    """Start the next step at the top of the page (a fixed script, no user data)."""
+    st.html(_SCROLL_TOP, unsafe_allow_javascript=True, width=1)

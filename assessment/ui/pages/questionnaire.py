@@ -4,7 +4,7 @@ import streamlit as st
 
 from assessment.ui import actions
 from assessment.ui.state import lang, tr
-from assessment.ui.widgets import require_current, resume_link_box, round_caption
+from assessment.ui.widgets import require_current, resume_link_box, round_caption, scroll_to_top
 
 NA = -1  # radio option for "don't know / not applicable" (stored as NULL)
 
@@ -20,6 +20,8 @@ step = actions.area_step(len(areas))
 area = areas[step]
 answers, comments = actions.respondent_state(respondent)
 
+if st.session_state.pop("scroll_to_top", False):
+    scroll_to_top()
 round_caption(cur)
 resume_link_box(cur)
 answered = sum(1 for item in q.items_by_id if item in answers)

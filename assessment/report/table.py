@@ -1,0 +1,109 @@
+"""Tables with a coloured header row that is repeated after every page break."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assessment.charts import ACCENT, ACCENT_LIGHT, hex_to_rgb
+from assessment.report.document import ReportPDF, Style
+from assessment.report.layout import wrap
+
+PAD_X = 1.8
+PAD_Y = 1.3
+TABLE_SIZE = 8.5
+ROW_STYLE = Style(size=TABLE_SIZE, leading=1.35)
+HEAD_STYLE = Style(size=TABLE_SIZE, bold=True, colour="#FFFFFF", leading=1.35)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: title, share of the table width (any unit, normalised) and alignment."""
+
+    title: str
+    share: float
+    align: str = "L"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell's text with an optional style (bold, colour)."""
+
+    text: str
+    style: Style = ROW_STYLE
+
+
+def _cell(value: str | Cell) -> Cell:
+    return value if isinstance(value, Cell) else Cell(value)
+
+
+def draw_table(
+    pdf: ReportPDF, columns: Sequence[Column], rows: Sequence[Sequence[str | Cell]]
+) -> None:
+    """Draw a table across the column width; rows never split unless taller than a page."""
+    total = sum(c.share for c in columns)
+    widths = [pdf.content_width * c.share / total for c in columns]
+    head = [
+        wrap(c.title, w - 2 * PAD_X, HEAD_STYLE.size, True)
+        for c, w in zip(columns, widths, strict=True)
+    ]
+    head_height = max(len(lines) for lines in head) * HEAD_STYLE.line_height + 2 * PAD_Y
+    line_height = ROW_STYLE.line_height
+    prepared = []
+    for row in rows:
+        cells = [_cell(value) for value in row]
+        wrapped = [
+            wrap(c.text, w - 2 * PAD_X, c.style.size, c.style.bold)
+            for c, w in zip(cells, widths, strict=True)
+        ]
+        prepared.append((cells, wrapped))
+    first_row = prepared[0][1] if prepared else [[""]]
+    pdf.ensure(head_height + min(max(len(x) for x in first_row), 3) * line_height + 2 * PAD_Y)
+    _draw_head(pdf, columns, widths, head, head_height)
+    for index, (cells, wrapped) in enumerate(prepared):
+        _draw_row(pdf, columns, widths, cells, wrapped, index, head, head_height)
+    pdf.y += 2.0
+
+
+def _draw_head(pdf, columns, widths, head, height) -> None:
+    pdf.set_fill_color(*hex_to_rgb(ACCENT))
+    pdf.rect(pdf.l_margin, pdf.y, sum(widths), height, style="F")
+    x = pdf.l_margin
+    for column, width, lines in zip(columns, widths, head, strict=True):
+        _cell_lines(pdf, lines, x, width, pdf.y + PAD_Y, HEAD_STYLE, column.align)
+        x += width
+    pdf.y += height
+
+
+def _draw_row(pdf, columns, widths, cells, wrapped, index, head, head_height) -> None:
+    line_height = ROW_STYLE.line_height
+    start = 0
+    count = max(len(lines) for lines in wrapped)
+    page_room = int((pdf.bottom - pdf.t_margin - head_height - 2 * PAD_Y) // line_height)
+    while start < count:
+        room = int((pdf.bottom - pdf.y - 2 * PAD_Y) // line_height)
+        rest = count - start
+        if rest > room and (rest <= page_room or room < 2):
+            pdf.add_page()
+            _draw_head(pdf, columns, widths, head, head_height)
+            continue
+        stop = min(count, start + room)
+        height = (stop - start) * line_height + 2 * PAD_Y
+        if index % 2:
+            pdf.set_fill_color(*hex_to_rgb(ACCENT_LIGHT))
+            pdf.rect(pdf.l_margin, pdf.y, sum(widths), height, style="F")
+        x = pdf.l_margin
+        for column, width, cell, lines in zip(columns, widths, cells, wrapped, strict=True):
+            _cell_lines(pdf, lines[start:stop], x, width, pdf.y + PAD_Y, cell.style, column.align)
+            x += width
+        pdf.y += height
+        pdf.set_draw_color(*hex_to_rgb("#D5DCE2"))
+        pdf.set_line_width(0.15)
+        pdf.line(pdf.l_margin, pdf.y, pdf.l_margin + sum(widths), pdf.y)
+        start = stop
+
+
+def _cell_lines(pdf, lines, x, width, top, style: Style, align: str) -> None:
+    anchor = x + width - PAD_X if align == "R" else x + width / 2 if align == "C" else x + PAD_X
+    for n, line in enumerate(lines):
+        pdf.place(line, anchor, top + n * style.line_height, style, align)
