@@ -81,6 +81,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "de": "1–9 Beschäftigte|10–49 Beschäftigte|50–249 Beschäftigte|250 und mehr Beschäftigte",
         "en": "1–9 employees|10–49 employees|50–249 employees|250 or more employees",
     },
+    "delete_title": {"de": "Alle Daten löschen", "en": "Delete all data"},
+    "delete_help": {
+        "de": "Löscht die Organisation mit allen Runden, Antworten, Kommentaren und der "
+        "Roadmap endgültig. Exportieren Sie vorher die Antwortdatei, wenn Sie sie behalten "
+        "möchten.",
+        "en": "Permanently deletes the organisation with all rounds, answers, comments and "
+        "the roadmap. Export the response file first if you want to keep it.",
+    },
+    "delete_confirm": {
+        "de": "Ja, ich möchte alle Daten dieser Organisation löschen.",
+        "en": "Yes, I want to delete all data of this organisation.",
+    },
+    "delete_button": {"de": "Endgültig löschen", "en": "Delete permanently"},
     # resume link
     "link_title": {"de": "Ihr privater Link", "en": "Your private link"},
     "link_text": {

@@ -38,6 +38,13 @@ def create_round(q: Questionnaire, organisation: Organisation, label: str) -> st
     return new.respondent_token
 
 
+def delete_organisation(organisation_id: int) -> None:
+    """Delete the organisation with all its rounds and answers, and forget the link."""
+    repo.delete_organisation(engine(), organisation_id)
+    st.session_state.pop("token", None)
+    st.query_params.clear()
+
+
 def update_profile(round_id: int, organisation: Organisation, label: str) -> None:
     """Save the edited profile."""
     repo.update_profile(engine(), round_id, organisation, label)

@@ -53,7 +53,9 @@ def test_bad_file_is_rejected_whole_and_changes_nothing(engine, demo_json, mutat
     mutate(demo_json)
     with pytest.raises(actions.ImportRejected) as rejected:
         actions.parse_upload(json.dumps(demo_json).encode(), "runde.json")
-    assert any(expected in line and line.startswith("runde.json: ") for line in rejected.value.lines)
+    assert any(
+        expected in line and line.startswith("runde.json: ") for line in rejected.value.lines
+    )
     assert _counts(engine) == before
 
 

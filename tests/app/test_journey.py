@@ -106,3 +106,12 @@ def test_user_text_is_never_rendered_as_markup(engine):
     texts = [t.value for t in at.text]
     assert any("<img src=x onerror=alert(1)>" in t for t in texts)
     assert not any("<img" in m.value for m in at.markdown)
+
+
+def test_delete_organisation_removes_the_round(engine, demo_token):
+    at = open_app(demo_token, "profile.py")
+    at.checkbox(key="delete_confirm").check().run()
+    next(b for b in at.button if b.label == "Endgültig löschen").click().run()
+    assert not at.exception, at.exception
+    assert repo.resolve_token(engine, demo_token) is None
+    assert "t" not in at.query_params

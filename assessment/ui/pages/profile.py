@@ -53,3 +53,9 @@ if submitted:
 
 if cur is not None:
     resume_link_box(cur)
+    with st.expander(tr("delete_title"), icon=":material/delete:"):
+        st.caption(tr("delete_help"))
+        confirmed = st.checkbox(tr("delete_confirm"), key="delete_confirm")
+        if st.button(tr("delete_button"), disabled=not confirmed, type="primary"):
+            actions.delete_organisation(cur.details.organisation_id)
+            st.switch_page("assessment/ui/pages/start.py")
