@@ -152,7 +152,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "r_coverage": {"de": "Abdeckung", "en": "Coverage"},
     "r_target": {"de": "Ziel", "en": "Target"},
     "r_gap": {"de": "Lücke", "en": "Gap"},
-    "r_incomplete": {"de": "unvollständig", "en": "incomplete"},
+    "r_incomplete": {"de": "Unvollständig", "en": "Incomplete"},
     "r_incomplete_note": {
         "de": "Weniger als die Hälfte der Aussagen beantwortet: {areas}. Der Wert ist vorläufig.",
         "en": "Fewer than half of the statements answered: {areas}. The score is provisional.",

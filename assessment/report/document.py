@@ -60,6 +60,7 @@ class ReportPDF(FPDF):
         self.show_frame = False
         self._shaping_ready = False
         self.set_margins(MARGIN_X, MARGIN_TOP, MARGIN_X)
+        self.c_margin = 0.0  # cells start exactly where `place` puts them
         self.set_auto_page_break(True, MARGIN_BOTTOM)
         fonts.add_family(self, fonts.SANS)
         self.set_font(fonts.SANS, "", BASE_SIZE)
@@ -95,12 +96,12 @@ class ReportPDF(FPDF):
         self.set_draw_color(*hex_to_rgb("#D5DCE2"))
         self.set_line_width(0.2)
         self.line(MARGIN_X, y - 1.5, self.w - MARGIN_X, y - 1.5)
-        self.place(self.footer_left, MARGIN_X, y, Style(size=7.5, colour=MUTED))
-        self.set_font(fonts.SANS, "", 7.5)
-        self.set_text_color(*hex_to_rgb(MUTED))
+        style = Style(size=7.5, colour=MUTED)
+        self.place(self.footer_left, MARGIN_X, y, style)
+        self.use(style)
         label = self.page_label.format(page=self.page_no(), pages="{nb}")
         self.set_xy(self.w - MARGIN_X - 40, y)
-        self.cell(40, 4, label, align="R")
+        self.cell(40, style.line_height, label, align="R")
 
     # --- text -----------------------------------------------------------------------------------
 
@@ -108,7 +109,8 @@ class ReportPDF(FPDF):
         self._shaping_ready = True
         fonts.add_family(self, fonts.ARABIC)
         self.set_fallback_fonts([fonts.ARABIC], exact_match=False)
-        self.set_text_shaping(True)
+        # The document reads left to right; Arabic runs inside a line are still laid out RTL.
+        self.set_text_shaping(True, direction="ltr")
 
     def use(self, style: Style) -> None:
         """Switch font and colour to `style`."""
@@ -156,17 +158,27 @@ class ReportPDF(FPDF):
         x: float | None = None,
         width: float | None = None,
         align: str = "L",
+        keep: int = 2,
     ) -> None:
-        """Draw lines from the current y downwards, breaking pages where needed."""
+        """Draw lines from the current y down; page breaks leave no single line behind."""
         x = self.l_margin if x is None else x
         width = self.content_width if width is None else width
         anchor = x + width if align == "R" else x + width / 2 if align == "C" else x
         height = style.line_height
-        for line in lines:
-            if self.y + height > self.bottom:
+        done, count = 0, len(lines)
+        while done < count:
+            take = min(int((self.bottom - self.y) / height + 1e-6), count - done)
+            rest = count - done - take
+            if 0 < rest < keep and take > keep:
+                take -= keep - rest  # no widow: carry a line over
+            if take < min(keep, count - done) and self.y > self.t_margin + 1:
+                take = 0  # no orphan: start on the next page
+            for line in lines[done : done + take]:
+                self.place(line, anchor, self.y, style, align)
+                self.y += height
+            done += take
+            if done < count:
                 self.add_page()
-            self.place(line, anchor, self.y, style, align)
-            self.y += height
 
     def paragraph(
         self,
@@ -196,8 +208,7 @@ class ReportPDF(FPDF):
         """A bulleted paragraph; wrapped lines hang under the text, not the bullet."""
         hang = 4.5
         lines = wrap(text, self.content_width - indent - hang, style.size, style.bold)
-        if self.y + style.line_height > self.bottom:
-            self.add_page()
+        self.ensure(min(len(lines), 2) * style.line_height)
         self.place(mark, self.l_margin + indent, self.y, Style(style.size, True, ACCENT))
         self.lines(lines, style, self.l_margin + indent + hang, self.content_width - indent - hang)
         self.y += 0.8

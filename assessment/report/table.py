@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from assessment.charts import ACCENT, ACCENT_LIGHT, hex_to_rgb
 from assessment.report.document import ReportPDF, Style
-from assessment.report.layout import wrap
+from assessment.report.layout import text_width, wrap
 
 PAD_X = 1.8
 PAD_Y = 1.3
@@ -41,8 +41,7 @@ def draw_table(
     pdf: ReportPDF, columns: Sequence[Column], rows: Sequence[Sequence[str | Cell]]
 ) -> None:
     """Draw a table across the column width; rows never split unless taller than a page."""
-    total = sum(c.share for c in columns)
-    widths = [pdf.content_width * c.share / total for c in columns]
+    widths = column_widths(pdf.content_width, columns)
     head = [
         wrap(c.title, w - 2 * PAD_X, HEAD_STYLE.size, True)
         for c, w in zip(columns, widths, strict=True)
@@ -63,6 +62,19 @@ def draw_table(
     for index, (cells, wrapped) in enumerate(prepared):
         _draw_row(pdf, columns, widths, cells, wrapped, index, head, head_height)
     pdf.y += 2.0
+
+
+def column_widths(total: float, columns: Sequence[Column]) -> list[float]:
+    """Widths from the shares; every header word fits, the first column gives way."""
+    shares = sum(c.share for c in columns)
+    widths = [total * c.share / shares for c in columns]
+    for n, column in enumerate(columns):
+        words = column.title.split() or [""]
+        need = max(text_width(w, HEAD_STYLE.size, True) for w in words) + 2 * PAD_X + 0.5
+        if n and widths[n] < need:
+            widths[0] -= need - widths[n]
+            widths[n] = need
+    return widths
 
 
 def _draw_head(pdf, columns, widths, head, height) -> None:
