@@ -74,6 +74,7 @@ def chart_text(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+@functools.lru_cache(maxsize=64)
 def hex_to_rgb(colour: str) -> tuple[int, int, int]:
     """ "#RRGGBB" as an (r, g, b) tuple of 0–255 ints."""
     value = colour.lstrip("#")

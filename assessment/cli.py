@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -80,6 +83,46 @@ def format_table(result: dict, q) -> str:
     return "\n".join(lines)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the PDF roadmap of a response file (optionally compared with an earlier round)."""
+    from assessment.report import build_report
+
+    data, q = _read(args.responses)
+    previous = None
+    if args.previous:
+        previous, earlier_q = _read(args.previous)
+        if (earlier_q.id, earlier_q.version) != (q.id, q.version):
+            raise CliError(
+                f"{args.previous}: $.questionnaire: the earlier round was answered with "
+                f"{earlier_q.id} {earlier_q.version}, this round with {q.id} {q.version}"
+            )
+    pdf = build_report(data, q, lang=args.lang, previous=previous)
+    write_atomically(Path(args.output), pdf)
+    print(f"wrote {args.output}")
+    return 0
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write via a temporary file in the same folder, so no partial file is ever left behind."""
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise CliError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # mkstemp creates 0600; give the usual permissions
+        os.replace(temp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise CliError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Store the demo company's completed check (or write it as a response file)."""
     from assessment.demo import DEMO_QUESTIONNAIRE, demo_response
@@ -106,6 +149,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
     "score": cmd_score,
+    "report": cmd_report,
     "demo": cmd_demo,
 }
 
@@ -121,6 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("score", help="score a response file")
     p.add_argument("responses", help="response file (JSON)")
     p.add_argument("--format", choices=["json", "table"], default="json")
+    p = sub.add_parser("report", help="write the PDF roadmap of a response file")
+    p.add_argument("responses", help="response file (JSON)")
+    p.add_argument("-o", "--output", required=True, help="PDF file to write")
+    p.add_argument("--lang", choices=["de", "en"], default="de", help="language of the report")
+    p.add_argument("--previous", help="response file of an earlier round to compare with")
     p = sub.add_parser("demo", help="store the demo company's completed check")
     p.add_argument("-o", "--output", help="write the demo as a response file instead")
     p.add_argument("--base-url", default="http://localhost:8501", help="the app's address")

@@ -59,9 +59,12 @@ class ReportPDF(FPDF):
         self.page_label = "{page} / {pages}"
         self.show_frame = False
         self._shaping_ready = False
+        self._style: Style | None = None  # the style `use` set last
         self.set_margins(MARGIN_X, MARGIN_TOP, MARGIN_X)
         self.c_margin = 0.0  # cells start exactly where `place` puts them
-        self.set_auto_page_break(True, MARGIN_BOTTOM)
+        # Page breaks are placed by this class (widows, kept headings, repeated table heads);
+        # fpdf2 must not add pages on its own, e.g. inside a cell.
+        self.set_auto_page_break(False, MARGIN_BOTTOM)
         fonts.add_family(self, fonts.SANS)
         self.set_font(fonts.SANS, "", BASE_SIZE)
 
@@ -76,6 +79,19 @@ class ReportPDF(FPDF):
 
     def header(self) -> None:
         """Organisation on the left, round on the right, a thin accent rule below."""
+        try:
+            self._draw_header()
+        finally:
+            self._style = None  # fpdf2 restores its own font and colours after the header
+
+    def footer(self) -> None:
+        """Product line on the left, "page n of N" on the right."""
+        try:
+            self._draw_footer()
+        finally:
+            self._style = None  # fpdf2 restores its own font and colours after the footer
+
+    def _draw_header(self) -> None:
         if not self.show_frame:
             return
         y = 11.0
@@ -88,8 +104,7 @@ class ReportPDF(FPDF):
         self.set_line_width(0.4)
         self.line(MARGIN_X, y + 5.5, self.w - MARGIN_X, y + 5.5)
 
-    def footer(self) -> None:
-        """Product line on the left, "page n of N" on the right."""
+    def _draw_footer(self) -> None:
         if not self.show_frame:
             return
         y = self.h - 12.0
@@ -113,9 +128,12 @@ class ReportPDF(FPDF):
         self.set_text_shaping(True, direction="ltr")
 
     def use(self, style: Style) -> None:
-        """Switch font and colour to `style`."""
+        """Switch font and colour to `style` (nothing to do if it is already in use)."""
+        if style == self._style:
+            return
         self.set_font(fonts.SANS, "B" if style.bold else "", style.size)
         self.set_text_color(*hex_to_rgb(style.colour))
+        self._style = style
 
     def place(self, line: str, x: float, top: float, style: Style, align: str = "L") -> float:
         """Draw one line with its box's top at `top`; `x` is its left/centre/right edge."""
@@ -124,16 +142,16 @@ class ReportPDF(FPDF):
         line = printable(line)
         if not line:
             return height
-        if needs_shaping(line):
-            width = text_width(line, style.size, style.bold)
-            left = x - width if align == "R" else x - width / 2 if align == "C" else x
-            self.set_xy(left, top)
-            self.cell(width, height, line, align=align)
-            return height
         width = text_width(line, style.size, style.bold)
         left = x - width if align == "R" else x - width / 2 if align == "C" else x
-        baseline = top + 0.5 * height + 0.3 * style.size / 72 * 25.4
-        self.text(left, baseline, line)
+        if needs_shaping(line):
+            x_before, y_before = self.x, self.y
+            self.set_xy(left, top)
+            self.cell(width, height, line, align=align)
+            self.set_xy(x_before, y_before)
+        else:
+            # the baseline where FPDF.cell would put it, so both paths line up
+            self.text(left, top + 0.5 * height + 0.3 * style.size / 72 * 25.4, line)
         return height
 
     @property
@@ -212,11 +230,3 @@ class ReportPDF(FPDF):
         self.place(mark, self.l_margin + indent, self.y, Style(style.size, True, ACCENT))
         self.lines(lines, style, self.l_margin + indent + hang, self.content_width - indent - hang)
         self.y += 0.8
-
-    def rule(self, colour: str = "#D5DCE2", gap: float = 2.0) -> None:
-        """A thin horizontal line across the column."""
-        self.y += gap
-        self.set_draw_color(*hex_to_rgb(colour))
-        self.set_line_width(0.2)
-        self.line(self.l_margin, self.y, self.w - self.r_margin, self.y)
-        self.y += gap

@@ -28,6 +28,12 @@ FONT_FILES: dict[tuple[str, str], str] = {
 }
 
 
+#: Tables fpdf2 drops from the embedded subset anyway. Removing them before subsetting spares
+#: fontTools decoding the large layout tables for every document; shaping (HarfBuzz) reads the
+#: font file itself and is not affected.
+UNUSED_TABLES = ("GSUB", "GPOS", "GDEF", "MATH", "FFTM", "hdmx", "meta", "sbix", "SVG ")
+
+
 @functools.cache
 def _file_bytes(name: str) -> bytes:
     return (FONT_DIR / name).read_bytes()
@@ -80,6 +86,7 @@ def _prototype(family: str, style: str) -> TTFFont | None:
     needed = ("ttfont", "subset", "missing_glyphs", "biggest_size_pt", "i", "color_font")
     if not isinstance(font, TTFFont) or not all(hasattr(font, a) for a in needed):
         return None
+    font.ttfont.close()  # copies get their own fontTools object; the file is not needed
     return font
 
 
@@ -96,6 +103,9 @@ def _copy_font(pdf: FPDF, family: str, style: str) -> bool:
     font.ttfont = TTFont(
         io.BytesIO(_file_bytes(FONT_FILES[(family, style)])), recalcTimestamp=False, lazy=True
     )
+    for tag in UNUSED_TABLES:
+        if tag in font.ttfont:
+            del font.ttfont[tag]
     font.missing_glyphs = []
     font.biggest_size_pt = 0
     font.subset = SubsetMap(font)

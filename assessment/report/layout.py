@@ -50,11 +50,19 @@ def _wrap_paragraph(paragraph: str, width: float, size: float, bold: bool) -> li
             current += " " + word
             current_width += space + word_width
             continue
-        if current:
-            lines.append(current)
         if word_width <= width:
+            if current:
+                lines.append(current)
             current, current_width = word, word_width
             continue
+        # A word wider than the column is split anyway: start it on the current line.
+        room = width - current_width - space if current else width
+        head = _fit(word, room, size, bold) if room > width / 4 else 0
+        if current and head:
+            lines.append(current + " " + word[:head])
+            word = word[head:]
+        elif current:
+            lines.append(current)
         pieces = _split_word(word, width, size, bold)
         lines.extend(pieces[:-1])
         current = pieces[-1]
@@ -74,6 +82,9 @@ def _split_word(word: str, width: float, size: float, bold: bool) -> list[str]:
             cut = soft + 1
         pieces.append(rest[:cut])
         rest = rest[cut:]
+    if pieces and len(rest) < 4 and len(pieces[-1]) > 8:
+        rest = pieces[-1][-4:] + rest  # no line with a lonely "f"
+        pieces[-1] = pieces[-1][:-4]
     pieces.append(rest)
     return pieces
 

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from assessment.charts import ACCENT, ACCENT_LIGHT, hex_to_rgb
 from assessment.report.document import ReportPDF, Style
 from assessment.report.layout import text_width, wrap
+from assessment.report.text import printable
 
 PAD_X = 1.8
 PAD_Y = 1.3
 TABLE_SIZE = 8.5
+MAX_WORD = 40.0  # mm: longer words may be split rather than widen their column
 ROW_STYLE = Style(size=TABLE_SIZE, leading=1.35)
 HEAD_STYLE = Style(size=TABLE_SIZE, bold=True, colour="#FFFFFF", leading=1.35)
 
@@ -41,7 +43,8 @@ def draw_table(
     pdf: ReportPDF, columns: Sequence[Column], rows: Sequence[Sequence[str | Cell]]
 ) -> None:
     """Draw a table across the column width; rows never split unless taller than a page."""
-    widths = column_widths(pdf.content_width, columns)
+    cells = [[_cell(value) for value in row] for row in rows]
+    widths = column_widths(pdf.content_width, columns, cells)
     head = [
         wrap(c.title, w - 2 * PAD_X, HEAD_STYLE.size, True)
         for c, w in zip(columns, widths, strict=True)
@@ -49,29 +52,40 @@ def draw_table(
     head_height = max(len(lines) for lines in head) * HEAD_STYLE.line_height + 2 * PAD_Y
     line_height = ROW_STYLE.line_height
     prepared = []
-    for row in rows:
-        cells = [_cell(value) for value in row]
+    for row_cells in cells:
         wrapped = [
             wrap(c.text, w - 2 * PAD_X, c.style.size, c.style.bold)
-            for c, w in zip(cells, widths, strict=True)
+            for c, w in zip(row_cells, widths, strict=True)
         ]
-        prepared.append((cells, wrapped))
+        prepared.append((row_cells, wrapped))
     first_row = prepared[0][1] if prepared else [[""]]
     pdf.ensure(head_height + min(max(len(x) for x in first_row), 3) * line_height + 2 * PAD_Y)
     _draw_head(pdf, columns, widths, head, head_height)
-    for index, (cells, wrapped) in enumerate(prepared):
-        _draw_row(pdf, columns, widths, cells, wrapped, index, head, head_height)
+    for index, (row_cells, wrapped) in enumerate(prepared):
+        _draw_row(pdf, columns, widths, row_cells, wrapped, index, head, head_height)
     pdf.y += 2.0
 
 
-def column_widths(total: float, columns: Sequence[Column]) -> list[float]:
-    """Widths from the shares; every header word fits, the first column gives way."""
+def column_widths(
+    total: float, columns: Sequence[Column], rows: Sequence[Sequence[Cell]] = ()
+) -> list[float]:
+    """Widths from the shares, widened so that no header or cell word has to be split.
+
+    The first column (usually the longest text) gives up the room; a word longer than
+    MAX_WORD mm may still be split.
+    """
     shares = sum(c.share for c in columns)
     widths = [total * c.share / shares for c in columns]
     for n, column in enumerate(columns):
-        words = column.title.split() or [""]
-        need = max(text_width(w, HEAD_STYLE.size, True) for w in words) + 2 * PAD_X + 0.5
-        if n and widths[n] < need:
+        if n == 0:
+            continue
+        need = max((text_width(w, HEAD_STYLE.size, True) for w in column.title.split()), default=0)
+        for row in rows:
+            cell = row[n]
+            words = printable(cell.text).split()
+            need = max(need, *(text_width(w, cell.style.size, cell.style.bold) for w in words), 0)
+        need = min(need, MAX_WORD) + 2 * PAD_X + 0.5
+        if widths[n] < need:
             widths[0] -= need - widths[n]
             widths[n] = need
     return widths
@@ -116,6 +130,9 @@ def _draw_row(pdf, columns, widths, cells, wrapped, index, head, head_height) ->
 
 
 def _cell_lines(pdf, lines, x, width, top, style: Style, align: str) -> None:
+    """A cell's lines; the row's line height applies, the cell style gives font and colour."""
     anchor = x + width - PAD_X if align == "R" else x + width / 2 if align == "C" else x + PAD_X
+    step = ROW_STYLE.line_height
+    style = Style(style.size, style.bold, style.colour, ROW_STYLE.leading)
     for n, line in enumerate(lines):
-        pdf.place(line, anchor, top + n * style.line_height, style, align)
+        pdf.place(line, anchor, top + n * step, style, align)

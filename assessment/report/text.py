@@ -5,6 +5,7 @@
 - Emoji (with their skin-tone modifiers, joiners and variation selectors) are dropped: they
   carry tone rather than content, and a box or a long name would disturb the text. A text
   that consisted of emoji only becomes "(Emoji)", so the reader sees that something was there.
+- Characters with a plain compatibility form are replaced by it ("𝔘" becomes "U", "ﬁ" "fi").
 - Any other character no bundled font covers (e.g. Chinese or Hebrew script) becomes "�",
   once per run, so the gap stays visible without a glyph box.
 - Control characters are removed, tabs become spaces; text is NFC-normalised first.
@@ -13,7 +14,6 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 
 from assessment.report.fonts import arabic_only, covered
@@ -50,7 +50,6 @@ _EMOJI_RANGES: tuple[tuple[int, int], ...] = (
     (0xE0000, 0xE007F),  # tags (subdivision flags)
 )
 _ZWJ = 0x200D
-_SPACES = re.compile(r"[ ]{2,}")
 
 
 def is_emoji(cp: int) -> bool:
@@ -81,7 +80,11 @@ def printable(text: str) -> str:
             out.append(ch)
         elif cp in SPELLED:
             out.append(SPELLED[cp])
+        elif _compatible(ch, fonts):
+            out.append(unicodedata.normalize("NFKC", ch))
         elif is_emoji(cp):
+            if out and out[-1] == " " and not after_emoji:
+                out.pop()  # "Team 🎉!" becomes "Team!", "a 🎉 b" becomes "a b"
             dropped = after_emoji = True
             continue
         elif not after_unknown:
@@ -93,20 +96,24 @@ def printable(text: str) -> str:
         after_emoji = after_unknown = False
     result = "".join(out)
     if dropped:
-        result = "\n".join(_SPACES.sub(" ", line).strip() for line in result.split("\n"))
+        result = "\n".join(line.strip() for line in result.split("\n"))
         if not result.strip():
             return EMOJI_ONLY
     return result
 
 
+def _compatible(ch: str, fonts: frozenset[int]) -> bool:
+    """True if the compatibility form of `ch` (e.g. 𝔘 -> U, ﬁ -> fi) can be drawn."""
+    alt = unicodedata.normalize("NFKC", ch)
+    return alt != ch and all(ord(c) in fonts for c in alt)
+
+
+@functools.lru_cache(maxsize=8192)
 def needs_shaping(text: str) -> bool:
     """True if `text` holds characters of the Arabic fallback font (shaped with HarfBuzz)."""
-    if text.isascii():
-        return False
-    arabic = arabic_only()
-    return any(ord(ch) in arabic for ch in text)
+    return not text.isascii() and not _arabic_chars().isdisjoint(text)
 
 
-def sans_only(text: str) -> bool:
-    """True if the main font alone can draw `text` (no fallback font, no shaping needed)."""
-    return not needs_shaping(text)
+@functools.cache
+def _arabic_chars() -> frozenset[str]:
+    return frozenset(chr(cp) for cp in arabic_only())

@@ -234,13 +234,16 @@ def state_changes(page) -> int:
 
 def wait_rerun(page, before: int) -> None:
     """Wait for a rerun that starts after `before` state changes, then for the idle state."""
-    with contextlib.suppress(PlaywrightTimeoutError):  # no rerun came: the idle wait still holds
+    t0 = time.monotonic()
+    try:
         page.wait_for_function(
             "(before) => window.__vkStateChanges > before",
             arg=before,
             timeout=RERUN_START_TIMEOUT_MS,
             polling=20,
         )
+    except PlaywrightTimeoutError:
+        print("NO RERUN after", time.monotonic() - t0)
     wait_idle(page)
 
 
@@ -280,10 +283,11 @@ def save_screenshot(page, name: str, full_page: bool = True, folder: Path = SCRE
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"
     wait_idle(page)
+    size = page.viewport_size or VIEWPORT
+    page.mouse.move(size["width"] - 5, 5)  # no hover effects (table toolbars, sidebar button)
     if not full_page:
         page.screenshot(path=str(path))
         return path
-    size = page.viewport_size or VIEWPORT
     height = max(size["height"], scroll_container_height(page))
     page.set_viewport_size({"width": size["width"], "height": height})
     try:
@@ -293,6 +297,19 @@ def save_screenshot(page, name: str, full_page: bool = True, folder: Path = SCRE
     finally:
         page.set_viewport_size(size)
     return path
+
+
+def scroll_to(page, locator, margin: int = 80) -> None:
+    """Scroll Streamlit's main container so that `locator` sits `margin` px below the top."""
+    wait_idle(page)
+    locator.evaluate(
+        """(element, margin) => {
+          const main = document.querySelector('[data-testid="stMain"]');
+          main.scrollBy(0, element.getBoundingClientRect().top - margin);
+        }""",
+        margin,
+    )
+    page.wait_for_timeout(100)
 
 
 def docs_screenshots_wanted() -> bool:

@@ -15,6 +15,7 @@ from tests.browser.conftest import (
     docs_screenshots_wanted,
     open_url,
     save_screenshot,
+    scroll_to,
     state_changes,
     wait_idle,
     wait_rerun,
@@ -24,6 +25,8 @@ pytestmark = pytest.mark.browser
 
 SME_TITLE = "Vielfaltskompass für kleine und mittlere Unternehmen"
 DEMO_COMPANY = "Elektro Brandt & Yıldız GmbH"
+#: The organisation of the full journey; its pages are saved as screenshots.
+SCREENSHOT_NAME = "Tischlerei Nowak & Kaya"
 NA = "Weiß nicht / trifft nicht zu"
 #: The radio's options in display order: the scale values 0..4, then N/A.
 NA_INDEX = 5
@@ -59,6 +62,8 @@ def start_new_check(page, server, name: str, region: str = "Leipzig, Sachsen") -
     click(page, page.get_by_role("button", name="Neuen Check starten"))
     expect(page.get_by_role("heading", name="Profil Ihrer Organisation")).to_be_visible()
     wait_idle(page)
+    if name == SCREENSHOT_NAME:
+        save_screenshot(page, "profile")
     page.get_by_label("Name der Organisation").fill(name)
     page.get_by_label("Region").fill(region)
     click(page, page.get_by_role("button", name="Check anlegen und starten"))
@@ -142,6 +147,20 @@ def assert_answers_shown(page, q: Questionnaire, given: dict, comments: dict) ->
     expect(page.get_by_text(f"{answered} von 40 Aussagen beantwortet")).to_be_visible()
 
 
+def expected_overall(q: Questionnaire, given: dict) -> float:
+    """The overall score the core computes for one respondent's answers (option indexes)."""
+    import pandas as pd
+
+    from assessment.scoring import score_rounds
+
+    rows = [
+        ("current", "p1", item, None if option == NA_INDEX else float(option))
+        for item, option in given.items()
+    ]
+    answers = pd.DataFrame(rows, columns=["round", "respondent", "item", "value"])
+    return float(score_rounds(answers, q).overall.iloc[0].score)
+
+
 def pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
 
@@ -152,15 +171,16 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_new_user_answers_everything_and_downloads_the_roadmap(page, server, sme):
-    name = "Tischlerei Nowak & Kaya"
+    name = SCREENSHOT_NAME
     open_url(page, server.url)
     expect(page.get_by_role("heading", name="Vielfaltskompass", exact=True)).to_be_visible()
     save_screenshot(page, "start")
 
     start_new_check(page, server, name)
     expect(page.get_by_text(f"{name} · Selbstcheck")).to_be_visible()
+    given = {}
     for area_index in range(len(sme.dimensions)):
-        answer_area(page, sme, area_index)
+        given |= answer_area(page, sme, area_index)
         if area_index == 0:
             save_screenshot(page, "questionnaire")
         if area_index + 1 < len(sme.dimensions):
@@ -170,7 +190,12 @@ def test_new_user_answers_everything_and_downloads_the_roadmap(page, server, sme
     click(page, page.get_by_role("button", name="Zu den Ergebnissen →"))
     expect(page).to_have_url(re.compile(r"/results\?"))
     expect(page.get_by_role("heading", name="Ergebnisse", exact=True)).to_be_visible()
-    expect(page.get_by_test_id("stMetric").filter(has_text="Gesamtwert")).to_be_visible()
+    overall = f"{expected_overall(sme, given):.0f} / 100"
+    expect(page.get_by_test_id("stMetric").filter(has_text="Gesamtwert")).to_contain_text(overall)
+    scored = sum(1 for option in given.values() if option != NA_INDEX)
+    expect(page.get_by_test_id("stMetric").filter(has_text="Beantwortet")).to_contain_text(
+        f"{scored} / 40"
+    )
     charts = page.get_by_test_id("stVegaLiteChart")
     expect(charts.first).to_be_visible()
     expect(charts.first.locator("canvas, svg").first).to_be_visible()
@@ -265,5 +290,6 @@ def test_demo_shows_results_and_roadmap(page, server):
     click(page, page.get_by_role("link", name="Fragebogen", exact=True))
     expect(page.get_by_text("Bereich 1 von 5", exact=True)).to_be_visible()
     save_screenshot(page, "demo-questionnaire")
-    if docs_screenshots_wanted():
+    if docs_screenshots_wanted():  # the statements, without the private link above them
+        scroll_to(page, page.get_by_test_id("stProgress"), margin=32)
         save_screenshot(page, "questionnaire", full_page=False, folder=DOCS)

@@ -1,0 +1,44 @@
+"""build_report: a round's response file -> the PDF roadmap as bytes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from assessment.questionnaire import Questionnaire
+from assessment.report.content import gather
+from assessment.report.document import ReportPDF
+from assessment.report.sections import areas, cover, method, plan, results, summary
+from assessment.report.strings import tr
+from assessment.responses import ResponseFile
+
+SECTIONS = (cover, summary, results, areas, plan, method)
+
+
+def build_report(
+    data: ResponseFile,
+    q: Questionnaire,
+    lang: str = "de",
+    previous: ResponseFile | None = None,
+    creation_date: datetime | None = None,
+) -> bytes:
+    """The PDF roadmap (A4, German or English); a fixed creation_date gives identical bytes."""
+    lang = "en" if lang == "en" else "de"
+    created = creation_date or datetime.now().astimezone()
+    if created.tzinfo is None:
+        created = created.astimezone()  # a naive date is local time
+    content = gather(data, q, lang, previous, created)
+    pdf = ReportPDF(
+        header_left=data.organisation.name,
+        header_right=f"{data.round.label} · {q.title(lang)}",
+        footer_left=tr("footer", lang),
+    )
+    pdf.page_label = tr("page", lang, page="{page}", pages="{pages}")
+    pdf.set_creation_date(created)
+    pdf.set_title(tr("doc_title", lang, org=data.organisation.name))
+    pdf.set_subject(f"{data.round.label} – {q.title(lang)}")
+    pdf.set_author(data.organisation.name)
+    pdf.set_creator(tr("product", lang))
+    pdf.set_lang(lang)
+    for section in SECTIONS:
+        section.draw(pdf, content)
+    return bytes(pdf.output())

@@ -1,0 +1,184 @@
+"""What the report shows, gathered from a round (pure: no fpdf2, no I/O)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+
+from assessment.findings import AreaFindings, area_findings
+from assessment.questionnaire import Measure, Questionnaire, Stage
+from assessment.report.text import printable
+from assessment.responses import PHASES, PlanEntry, ResponseFile
+from assessment.roadmap import entry_title, first_steps, plan_for
+from assessment.scoring import Scores, score_response
+
+
+@dataclass(frozen=True)
+class AreaResult:
+    """One area's row in the results table."""
+
+    id: str
+    title: str
+    score: float | None
+    stage: Stage | None
+    coverage: float
+    incomplete: bool
+    target: float | None
+    gap: float | None
+    previous: float | None
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A respondent's comment on an item, attributed to the respondent's role or id."""
+
+    area: str
+    item: str
+    statement: str
+    author: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """A plan entry with what is needed to print it."""
+
+    entry: PlanEntry
+    title: str
+    area_title: str
+    measure: Measure | None
+    phase_index: int
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """Everything the sections print, in one place."""
+
+    lang: str
+    data: ResponseFile
+    q: Questionnaire
+    scores: Scores
+    previous: ResponseFile | None
+    areas: list[AreaResult]
+    overall: float | None
+    overall_stage: Stage | None
+    previous_overall: float | None
+    respondents: int
+    answers: int
+    findings: dict[str, AreaFindings]
+    comments: dict[str, list[Comment]]
+    plan: list[PlanRow]
+    first_steps: list[PlanRow]
+    plan_edited: bool
+    created: datetime
+
+    @property
+    def scored_areas(self) -> list[AreaResult]:
+        """Areas that have a score, highest first (ties keep the questionnaire order)."""
+        scored = [a for a in self.areas if a.score is not None]
+        return sorted(scored, key=lambda a: -a.score)  # type: ignore[operator]
+
+    def strongest_and_weakest(self) -> tuple[list[AreaResult], list[AreaResult]]:
+        """The strongest and weakest areas (up to three each, never the same area twice)."""
+        ranked = self.scored_areas
+        count = min(3, max(1, len(ranked) // 2)) if ranked else 0
+        strongest = ranked[:count]
+        weakest = [a for a in reversed(ranked) if a not in strongest][:count]
+        return strongest, weakest
+
+
+def _number(value: object) -> float | None:
+    if value is None or pd.isna(value):
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    return None if math.isnan(number) else number
+
+
+def _plan_row(entry: PlanEntry, q: Questionnaire, lang: str) -> PlanRow:
+    measure = q.measures_by_id.get(entry.measure) if entry.measure else None
+    area = q.dimensions_by_id.get(entry.area)
+    return PlanRow(
+        entry=entry,
+        title=printable(entry_title(entry, q, lang)),
+        area_title=area.title(lang) if area else entry.area,
+        measure=measure,
+        phase_index=PHASES.index(entry.phase),
+    )
+
+
+def _comments(data: ResponseFile, q: Questionnaire, lang: str) -> dict[str, list[Comment]]:
+    found: dict[str, list[Comment]] = {d.id: [] for d in q.dimensions}
+    for respondent in data.respondents:
+        author = printable(respondent.role or respondent.id)
+        for item_id, text in respondent.comments.items():
+            if not text.strip() or item_id not in q.items_by_id:
+                continue
+            area = q.item_dimension[item_id]
+            statement = q.items_by_id[item_id].statement(lang)
+            found[area].append(Comment(area, item_id, statement, author, printable(text.strip())))
+    order = {item: n for n, item in enumerate(q.items_by_id)}
+    for comments in found.values():
+        comments.sort(key=lambda c: order[c.item])
+    return found
+
+
+def gather(
+    data: ResponseFile,
+    q: Questionnaire,
+    lang: str,
+    previous: ResponseFile | None,
+    created: datetime,
+) -> ReportContent:
+    """Score the round (and the previous one), build the plan and collect the texts."""
+    scores = score_response(data, q)
+    previous_scores = score_response(previous, q, "previous") if previous is not None else None
+    before = {}
+    previous_overall = None
+    if previous_scores is not None:
+        previous_overall = _number(previous_scores.overall.iloc[0].score)
+        before = dict(
+            zip(previous_scores.areas["area"], previous_scores.areas["score"], strict=True)
+        )
+    stages = {s.id: s for s in q.stages}
+    areas = []
+    for row in scores.areas.itertuples(index=False):
+        dimension = q.dimensions_by_id[row.area]
+        score = _number(row.score)
+        areas.append(
+            AreaResult(
+                id=row.area,
+                title=dimension.title(lang),
+                score=score,
+                stage=stages.get(row.stage) if isinstance(row.stage, str) else None,
+                coverage=float(row.coverage),
+                incomplete=bool(row.incomplete),
+                target=_number(row.target),
+                gap=_number(row.gap),
+                previous=_number(before.get(row.area)),
+            )
+        )
+    overall = scores.overall.iloc[0]
+    plan = [_plan_row(e, q, lang) for e in plan_for(data, scores, q)]
+    firsts = [_plan_row(e, q, lang) for e in first_steps([r.entry for r in plan])]
+    return ReportContent(
+        lang=lang,
+        data=data,
+        q=q,
+        scores=scores,
+        previous=previous,
+        areas=areas,
+        overall=_number(overall.score),
+        overall_stage=stages.get(overall.stage) if isinstance(overall.stage, str) else None,
+        previous_overall=previous_overall,
+        respondents=int(overall.respondents),
+        answers=int(scores.items["n"].sum()),
+        findings={f.area: f for f in area_findings(q, scores, lang)},
+        comments=_comments(data, q, lang),
+        plan=plan,
+        first_steps=firsts,
+        plan_edited=data.plan is not None,
+        created=created,
+    )

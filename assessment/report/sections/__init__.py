@@ -1,0 +1,1 @@
+"""The report's sections, each drawn by one function `draw(pdf, content)`."""

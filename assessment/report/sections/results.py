@@ -1,0 +1,108 @@
+"""Results by area: the radar (actual, target, previous round) and the area table."""
+
+from __future__ import annotations
+
+from assessment.charts import WARNING
+from assessment.report.content import AreaResult, ReportContent
+from assessment.report.document import H1, SMALL, ReportPDF, Style
+from assessment.report.radar import draw_radar
+from assessment.report.strings import fmt_date, fmt_number, fmt_percent, tr
+from assessment.report.table import ROW_STYLE, Cell, Column, draw_table
+
+FLAG = Style(size=ROW_STYLE.size, colour=WARNING, leading=ROW_STYLE.leading)
+ROW_BOLD = Style(size=ROW_STYLE.size, bold=True, leading=ROW_STYLE.leading)
+
+
+def draw(pdf: ReportPDF, content: ReportContent) -> None:
+    """The results page."""
+    lang = content.lang
+    pdf.add_page()
+    pdf.heading(tr("profile_title", lang), H1, before=0)
+    pdf.paragraph(tr("profile_intro", lang))
+    if content.previous is not None:
+        before = content.previous.round
+        pdf.paragraph(
+            tr("profile_previous", lang, label=before.label, date=fmt_date(before.date, lang))
+        )
+    _radar(pdf, content)
+    pdf.y += 2
+    _table(pdf, content)
+    if any(a.incomplete for a in content.areas):
+        pdf.paragraph("* " + tr("incomplete_note", lang), SMALL)
+
+
+def _radar(pdf: ReportPDF, content: ReportContent) -> None:
+    lang = content.lang
+    series: dict[str, list[float | None]] = {
+        "actual": [a.score for a in content.areas],
+        "target": [a.target for a in content.areas],
+    }
+    if content.previous is not None:
+        series["previous"] = [a.previous for a in content.areas]
+    titles = {key: tr(f"legend_{key}", lang) for key in series}
+    missing = [a.title for a in content.areas if a.score is None]
+    note = tr("radar_missing", lang, areas=", ".join(missing)) if missing else ""
+    draw_radar(
+        pdf,
+        [a.title for a in content.areas],
+        series,
+        [s.max for s in content.q.stages],
+        titles,
+        missing_note=note if any(a.score is not None for a in content.areas) else "",
+    )
+
+
+def _change(now: float | None, before: float | None, lang: str) -> str:
+    if now is None or before is None:
+        return "–"
+    change = round(now) - round(before)
+    return ("+" if change > 0 else "") + fmt_number(change, lang)
+
+
+def _row(area: AreaResult, content: ReportContent) -> list[str | Cell]:
+    lang = content.lang
+    coverage = fmt_percent(area.coverage, lang)
+    row: list[str | Cell] = [
+        Cell(area.title, ROW_BOLD),
+        fmt_number(area.score, lang),
+        area.stage.name(lang) if area.stage else "–",
+        Cell(f"{coverage} *", FLAG) if area.incomplete else coverage,
+        fmt_number(area.target, lang),
+        fmt_number(area.gap, lang),
+    ]
+    if content.previous is not None:
+        row += [fmt_number(area.previous, lang), _change(area.score, area.previous, lang)]
+    return row
+
+
+def _table(pdf: ReportPDF, content: ReportContent) -> None:
+    lang = content.lang
+    columns = [
+        Column(tr("col_area", lang), 50),
+        Column(tr("col_score", lang), 10, "R"),
+        Column(tr("col_stage", lang), 20),
+        Column(tr("col_coverage", lang), 16, "R"),
+        Column(tr("col_target", lang), 10, "R"),
+        Column(tr("col_gap", lang), 11, "R"),
+    ]
+    if content.previous is not None:
+        columns += [
+            Column(tr("col_previous", lang), 16, "R"),
+            Column(tr("col_change", lang), 18, "R"),
+        ]
+    rows = [_row(area, content) for area in content.areas]
+    stage = content.overall_stage.name(lang) if content.overall_stage else "–"
+    total: list[str | Cell] = [
+        Cell(tr("overall_row", lang), ROW_BOLD),
+        Cell(fmt_number(content.overall, lang), ROW_BOLD),
+        Cell(stage, ROW_BOLD),
+        "",
+        "",
+        "",
+    ]
+    if content.previous is not None:
+        total += [
+            Cell(fmt_number(content.previous_overall, lang), ROW_BOLD),
+            Cell(_change(content.overall, content.previous_overall, lang), ROW_BOLD),
+        ]
+    draw_table(pdf, columns, [*rows, total])

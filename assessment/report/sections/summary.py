@@ -1,0 +1,92 @@
+"""Summary: overall score and stage, strongest and weakest areas, the first three steps."""
+
+from __future__ import annotations
+
+from assessment.charts import ACCENT, ACCENT_LIGHT, hex_to_rgb
+from assessment.report.content import AreaResult, PlanRow, ReportContent
+from assessment.report.document import BODY, H1, H2, H3, SMALL, ReportPDF, Style
+from assessment.report.layout import wrap
+from assessment.report.strings import fmt_date, fmt_number, fmt_phase, tr
+
+SCORE = Style(size=34, bold=True, colour=ACCENT, leading=1.1)
+STAGE = Style(size=15, bold=True, colour=ACCENT, leading=1.3)
+
+
+def draw(pdf: ReportPDF, content: ReportContent) -> None:
+    """The summary page."""
+    lang = content.lang
+    pdf.add_page()
+    pdf.heading(tr("summary_title", lang), H1, before=0)
+    if content.overall is None or content.overall_stage is None:
+        pdf.paragraph(tr("no_answers", lang))
+    else:
+        _score_box(pdf, content)
+        strongest, weakest = content.strongest_and_weakest()
+        _area_list(pdf, tr("strengths", lang), strongest, content)
+        _area_list(pdf, tr("needs", lang), weakest, content)
+    pdf.heading(tr("first_steps" if len(content.first_steps) == 3 else "next_steps", lang), H2)
+    if not content.first_steps:
+        pdf.paragraph(tr("no_steps", lang))
+    for number, row in enumerate(content.first_steps, start=1):
+        _step(pdf, number, row, lang)
+
+
+def _score_box(pdf: ReportPDF, content: ReportContent) -> None:
+    lang = content.lang
+    stage = content.overall_stage
+    assert stage is not None
+    left_width = 46.0
+    text_x = pdf.l_margin + left_width + 6
+    text_width = pdf.content_width - left_width - 12
+    description = wrap(stage.description(lang), text_width, BODY.size)
+    height = max(34.0, 12 + STAGE.line_height + len(description) * BODY.line_height)
+    pdf.ensure(height + 6)
+    top = pdf.y + 2
+    pdf.set_fill_color(*hex_to_rgb(ACCENT_LIGHT))
+    pdf.rect(pdf.l_margin, top, pdf.content_width, height, style="F")
+    pdf.set_fill_color(*hex_to_rgb(ACCENT))
+    pdf.rect(pdf.l_margin, top, 1.6, height, style="F")
+    centre = pdf.l_margin + left_width / 2 + 1
+    pdf.place(tr("overall", lang), centre, top + 5, SMALL, "C")
+    pdf.place(fmt_number(content.overall, lang), centre, top + 10, SCORE, "C")
+    pdf.place(tr("of_100", lang), centre, top + 10 + SCORE.line_height, SMALL, "C")
+    pdf.y = top + 5
+    pdf.lines([tr("stage", lang)], SMALL, text_x, text_width)
+    pdf.lines([stage.name(lang)], STAGE, text_x, text_width)
+    pdf.lines(description, BODY, text_x, text_width)
+    pdf.y = top + height + 4
+
+
+def _area_list(pdf: ReportPDF, title: str, areas: list[AreaResult], content: ReportContent) -> None:
+    if not areas:
+        return
+    lang = content.lang
+    pdf.heading(title, H3, keep=10)
+    for area in areas:
+        stage = area.stage.name(lang) if area.stage else "–"
+        text = tr(
+            "area_result", lang, area=area.title, score=fmt_number(area.score, lang), stage=stage
+        )
+        pdf.bullet(text)
+    pdf.y += 1
+
+
+def _step(pdf: ReportPDF, number: int, row: PlanRow, lang: str) -> None:
+    indent = 9.0
+    width = pdf.content_width - indent
+    title = wrap(row.title, width, BODY.size, bold=True)
+    parts = [row.area_title, fmt_phase(row.entry.phase, lang)]
+    if row.entry.owner:
+        parts.append(row.entry.owner)
+    if row.entry.due:
+        parts.append(f"{tr('col_due', lang)} {fmt_date(row.entry.due, lang)}")
+    meta = wrap(" · ".join(parts), width, SMALL.size)
+    pdf.ensure(len(title) * BODY.line_height + SMALL.line_height + 3)
+    centre = pdf.y + BODY.line_height / 2
+    digit = Style(size=8, bold=True, colour="#FFFFFF", leading=1.2)
+    pdf.set_fill_color(*hex_to_rgb(ACCENT))
+    pdf.circle(pdf.l_margin + 3, centre, 2.9, style="F")
+    pdf.place(str(number), pdf.l_margin + 3, centre - digit.line_height / 2, digit, "C")
+    pdf.lines(title, Style(bold=True), pdf.l_margin + indent, width)
+    pdf.lines(meta, SMALL, pdf.l_margin + indent, width)
+    pdf.y += 2.5

@@ -1,0 +1,55 @@
+"""The questionnaire page's elements without the app around them: the baseline of P1.
+
+bench_app.py writes the texts (the same statements, hints and labels as the real page) to a JSON
+file and names it in BENCH_BARE_DATA; they are loaded once per process. No database, no
+navigation, no session logic: only the widgets.
+"""
+
+import json
+import os
+
+import streamlit as st
+
+
+@st.cache_resource
+def _data(path: str) -> dict:
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+data = _data(os.environ["BENCH_BARE_DATA"])
+labels = {int(value): label for value, label in data["labels"].items()}
+options = list(labels)
+
+st.text(data["caption"])
+with st.container(border=True):
+    st.markdown(data["link_title"])
+    st.code(data["link"], language=None, wrap_lines=True)
+st.progress(data["progress"], text=data["progress_text"])
+st.caption(data["area_of"])
+st.header(data["area_title"])
+st.write(data["area_intro"])
+with st.expander(data["scale_title"]):
+    for line in data["scale_lines"]:
+        st.markdown(line)
+for item in data["items"]:
+    with st.container(border=True):
+        st.radio(
+            item["statement"],
+            options=options,
+            index=None,
+            format_func=labels.get,
+            horizontal=True,
+            help=item["hint"],
+            key=f"answer_{item['id']}",
+        )
+        st.text_input(
+            data["comment_label"],
+            placeholder=data["comment_placeholder"],
+            max_chars=5000,
+            key=f"comment_{item['id']}",
+            label_visibility="collapsed",
+        )
+st.caption(data["saved_note"])
+back, forward = st.columns(2)
+forward.button(data["next"], type="primary")
