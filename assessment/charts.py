@@ -502,13 +502,14 @@ def bars_spec(
         name = stage_names[n] if n < len(stage_names) else ""
         bands.append({"from": lower, "to": float(bound), "stage": name, "shade": n % 2})
         lower = float(bound)
-    spec = copy.deepcopy(_bars_template(labels, width, lang))
+    narrowest = min((b["to"] - b["from"] for b in bands), default=100.0)
+    spec = copy.deepcopy(_bars_template(labels, width, lang, int(width * narrowest / 100)))
     spec["datasets"] = {"areas": rows, "bands": bands}
     return spec
 
 
 @functools.lru_cache(maxsize=64)
-def _bars_template(labels: tuple[str, ...], width: int, lang: str) -> dict:
+def _bars_template(labels: tuple[str, ...], width: int, lang: str, band_px: int) -> dict:
     """The bar chart's layers without data (the data goes into named datasets)."""
     import altair as alt
 
@@ -540,7 +541,15 @@ def _bars_template(labels: tuple[str, ...], width: int, lang: str) -> dict:
     )
     band_text = (
         alt.Chart(alt.NamedData("bands"))
-        .mark_text(align="left", baseline="bottom", dx=3, dy=-3, fontSize=10, color=MUTED)
+        .mark_text(
+            align="left",
+            baseline="bottom",
+            dx=3,
+            dy=-3,
+            fontSize=10,
+            color=MUTED,
+            limit=max(band_px - 6, 10),  # stage names never run into the next band
+        )
         .encode(x=alt.X("from:Q", scale=x_scale), y=alt.value(0), text="stage:N")
     )
     bars = (

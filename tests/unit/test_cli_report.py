@@ -141,20 +141,6 @@ def test_missing_output_folder_exits_2(
     assert not target.parent.exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into read-only folders")
-def test_read_only_output_folder_exits_2(
-    mini_dir: Path, out_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out_dir.chmod(0o500)
-    try:
-        code = main(["report", str(ROUND), "-o", str(out_dir / "roadmap.pdf")])
-    finally:
-        out_dir.chmod(0o700)
-    assert code == EXIT_BAD_INPUT
-    assert "cannot write" in capsys.readouterr().err
-    assert list(out_dir.iterdir()) == []
-
-
 def test_a_failed_write_leaves_neither_a_partial_file_nor_a_temp_file(
     mini_dir: Path,
     out_dir: Path,
