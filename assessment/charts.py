@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from assessment.i18n import STRINGS, t
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Scores
 
@@ -46,32 +47,10 @@ MUTED = "#5F6B76"
 GRID = "#C5CED6"
 WARNING = "#B34700"
 
-CHART_TEXT: dict[str, dict[str, str]] = {
-    "area": {"de": "Bereich", "en": "Area"},
-    "score": {"de": "Wert", "en": "Score"},
-    "stage": {"de": "Stufe", "en": "Stage"},
-    "series": {"de": "Reihe", "en": "Series"},
-    "target": {"de": "Ziel", "en": "Target"},
-    "gap": {"de": "Lücke", "en": "Gap"},
-    "coverage": {"de": "Abdeckung", "en": "Coverage"},
-    "incomplete": {"de": "unvollständig", "en": "incomplete"},
-    "series_actual": {"de": "Ist", "en": "Actual"},
-    "series_target": {"de": "Ziel", "en": "Target"},
-    "series_previous": {"de": "Vorrunde", "en": "Previous round"},
-    "series_benchmark": {"de": "Vergleichswert", "en": "Benchmark"},
-    "missing": {
-        "de": "Ohne Wert (in der Mitte gezeichnet): {areas}",
-        "en": "No score (drawn at the centre): {areas}",
-    },
-    "from": {"de": "ab {value}", "en": "from {value}"},
-}
-
 
 def chart_text(key: str, lang: str, **values: object) -> str:
-    """A chart string in `lang` (German for anything but "en")."""
-    entry = CHART_TEXT[key]
-    text = entry["en" if lang == "en" else "de"]
-    return text.format(**values) if values else text
+    """A chart string (key `chart_<key>` in the one UI catalogue) in `lang`."""
+    return t(f"chart_{key}", lang, **values)
 
 
 @functools.lru_cache(maxsize=64)
@@ -293,7 +272,7 @@ def _display_rank(key: str) -> int:
 def _series_title(key: str, titles: Mapping[str, str], lang: str) -> str:
     if key in titles:
         return titles[key]
-    if f"series_{key}" in CHART_TEXT:
+    if f"chart_series_{key}" in STRINGS:
         return chart_text(f"series_{key}", lang)
     return key
 

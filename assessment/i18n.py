@@ -179,9 +179,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Ratings differ widely ({min}–{max}).",
     },
     "r_to_roadmap": {"de": "Zur Roadmap →", "en": "Go to the roadmap →"},
-    "series_actual": {"de": "Ist", "en": "Actual"},
-    "series_target": {"de": "Ziel", "en": "Target"},
-    "series_previous": {"de": "Vorherige Runde", "en": "Previous round"},
     # roadmap
     "p_title": {
         "de": "Roadmap zur interkulturellen Öffnung",
@@ -242,6 +239,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "de": "Importiert. Sie arbeiten jetzt mit der importierten Runde:",
         "en": "Imported. You are now working with the imported round:",
     },
+    # charts (app and PDF)
+    "chart_area": {"de": "Bereich", "en": "Area"},
+    "chart_score": {"de": "Wert", "en": "Score"},
+    "chart_stage": {"de": "Stufe", "en": "Stage"},
+    "chart_series": {"de": "Reihe", "en": "Series"},
+    "chart_target": {"de": "Ziel", "en": "Target"},
+    "chart_gap": {"de": "Lücke", "en": "Gap"},
+    "chart_coverage": {"de": "Abdeckung", "en": "Coverage"},
+    "chart_incomplete": {"de": "unvollständig", "en": "incomplete"},
+    "chart_series_actual": {"de": "Ist", "en": "Actual"},
+    "chart_series_target": {"de": "Ziel", "en": "Target"},
+    "chart_series_previous": {"de": "Vorrunde", "en": "Previous round"},
+    "chart_series_benchmark": {"de": "Vergleichswert", "en": "Benchmark"},
+    "chart_missing": {
+        "de": "Ohne Wert (in der Mitte gezeichnet): {areas}",
+        "en": "No score (drawn at the centre): {areas}",
+    },
+    "chart_from": {"de": "ab {value}", "en": "from {value}"},
     # catalogue
     "c_title": {"de": "Die Fragebögen", "en": "The questionnaires"},
     "c_items": {"de": "{n} Aussagen", "en": "{n} statements"},
