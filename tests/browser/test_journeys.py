@@ -253,7 +253,12 @@ def test_answers_survive_a_server_restart(page, new_context, server, sme):
 
 def test_markup_in_the_organisation_name_is_shown_as_text(page, server):
     dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def record(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", record)
     name = "<img src=x onerror=alert(1)>"
     start_new_check(page, server, name)
     expect(page.get_by_text(name).first).to_be_visible()
