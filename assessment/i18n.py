@@ -67,6 +67,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "profile_kind": {"de": "Art der Organisation", "en": "Kind of organisation"},
     "profile_sector": {"de": "Branche oder Aufgabenfeld", "en": "Sector or field"},
     "profile_size": {"de": "Größe", "en": "Size"},
+    "profile_size_placeholder": {
+        "de": "Auswählen oder eintragen",
+        "en": "Choose or type your own",
+    },
     "profile_region": {"de": "Region", "en": "Region"},
     "profile_round": {"de": "Bezeichnung dieser Runde", "en": "Name of this round"},
     "profile_round_default": {"de": "Selbstcheck {year}", "en": "Self-check {year}"},
@@ -139,11 +143,18 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "q_hint": {"de": "Gute Praxis", "en": "Good practice"},
     # results
+    "yes": {"de": "ja", "en": "yes"},
     "r_title": {"de": "Ergebnisse", "en": "Results"},
     "r_overall": {"de": "Gesamtwert", "en": "Overall score"},
     "r_stage": {"de": "Stufe", "en": "Stage"},
     "r_respondents": {"de": "Antwortende", "en": "Respondents"},
-    "r_answered": {"de": "Beantwortet", "en": "Answered"},
+    "r_rated": {"de": "Bewertete Aussagen", "en": "Rated statements"},
+    "r_rated_help": {
+        "de": "Aussagen mit mindestens einer Bewertung auf der Skala; „weiß nicht / trifft nicht "
+        "zu“ zählt nicht mit.",
+        "en": "Statements with at least one rating on the scale; “don't know / not applicable” "
+        "does not count.",
+    },
     "r_radar": {"de": "Ist und Ziel je Bereich", "en": "Actual and target per area"},
     "r_bars": {"de": "Werte je Bereich", "en": "Scores per area"},
     "r_table": {"de": "Übersicht", "en": "Overview"},
@@ -169,6 +180,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "you aim for in the next twelve to 24 months.",
     },
     "r_weak_title": {"de": "Handlungsbedarf je Bereich", "en": "Where to act, per area"},
+    "r_weak_count": {
+        "de": "{area} · {n} mit Handlungsbedarf",
+        "en": "{area} · {n} needing action",
+    },
     "r_weak_none": {
         "de": "Keine schwachen Aussagen in diesem Bereich.",
         "en": "No weak statements in this area.",
@@ -263,6 +278,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "c_measures": {"de": "{n} Maßnahmen im Katalog", "en": "{n} measures in the catalogue"},
     "c_weight": {"de": "Gewicht", "en": "Weight"},
 }
+
+
+def number(value: float | None, lang: str, digits: int = 1) -> str:
+    """A number as written in `lang` (decimal comma in German); "–" for a missing value."""
+    if value is None or value != value:  # None or NaN
+        return "–"
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang != "en" else text
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -251,6 +251,10 @@ def _check_stage_bands(stages: list[Stage]) -> None:
             )
 
 
+#: libyaml's safe loader where available (about ten times faster), else the pure-Python one.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class QuestionnaireError(Exception):
     """A questionnaire file that cannot be read or is invalid; `problems` lists each one."""
 
@@ -267,12 +271,15 @@ class QuestionnaireError(Exception):
 def parse_questionnaire(text: str, file: str = "<text>") -> Questionnaire:
     """Parse YAML text into a Questionnaire or raise QuestionnaireError."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise QuestionnaireError(file, [(where, f"invalid YAML: {problem}")]) from None
+        data = yaml.load(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        try:  # the pure-Python loader describes syntax errors more precisely
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise QuestionnaireError(file, [(where, f"invalid YAML: {problem}")]) from None
     if not isinstance(data, dict):
         raise QuestionnaireError(file, [("", "expected a mapping at the top of the file")])
     try:

@@ -8,15 +8,16 @@ holds neither is deleted.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
-from sqlalchemy import Connection, Engine, and_, delete, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, select, update
 
 from assessment.storage import tables as t
 from assessment.storage.transactions import write_transaction
 from assessment.storage.upsert import insert_for
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Same columns as `assessment.scoring.ANSWER_COLUMNS` (storage does not import scoring).
 ANSWER_COLUMNS = ["round", "respondent", "item", "value"]
@@ -87,6 +88,23 @@ def respondent_answers(engine: Engine, respondent_id: int) -> dict[str, int | No
         return {item: value for item, value in conn.execute(stmt.order_by(a.item_id))}
 
 
+def respondent_entries(
+    engine: Engine, respondent_id: int
+) -> tuple[dict[str, int | None], dict[str, str]]:
+    """The respondent's answers and non-empty comments by item id, in one query."""
+    a = t.answer.c
+    stmt = select(a.item_id, a.answered, a.value, a.comment).where(a.respondent_id == respondent_id)
+    answers: dict[str, int | None] = {}
+    comments: dict[str, str] = {}
+    with engine.connect() as conn:
+        for item, answered, value, comment in conn.execute(stmt.order_by(a.item_id)):
+            if answered:
+                answers[item] = value
+            if comment:
+                comments[item] = comment
+    return answers, comments
+
+
 def respondent_comments(engine: Engine, respondent_id: int) -> dict[str, str]:
     """The respondent's non-empty comments by item id."""
     a = t.answer.c
@@ -97,6 +115,8 @@ def respondent_comments(engine: Engine, respondent_id: int) -> dict[str, str]:
 
 def round_answers(engine: Engine, round_id: int) -> pd.DataFrame:
     """All given answers of a round as a long table for `scoring.score_rounds` (N/A = NaN)."""
+    import pandas as pd  # only the results pages need it: keep it off the app's start-up
+
     p, a = t.respondent.c, t.answer.c
     stmt = (
         select(p.label, a.item_id, a.value)
@@ -107,10 +127,23 @@ def round_answers(engine: Engine, round_id: int) -> pd.DataFrame:
     key = str(round_id)
     with engine.connect() as conn:
         rows = [
-            (key, label, item, np.nan if value is None else float(value))
+            (key, label, item, float("nan") if value is None else float(value))
             for label, item, value in conn.execute(stmt)
         ]
     return pd.DataFrame(rows, columns=ANSWER_COLUMNS).astype({"value": "float64"})
+
+
+def round_revision(engine: Engine, round_id: int) -> tuple[int, str]:
+    """A cheap fingerprint of a round's answers: it changes with every saved answer."""
+    p, a = t.respondent.c, t.answer.c
+    stmt = (
+        select(func.count(), func.max(a.updated_at))
+        .select_from(t.answer.join(t.respondent, a.respondent_id == p.id))
+        .where(p.round_id == round_id, a.answered.is_(True))
+    )
+    with engine.connect() as conn:
+        count, latest = conn.execute(stmt).one()
+    return int(count), str(latest)
 
 
 def insert_answers(

@@ -11,7 +11,9 @@ from assessment.storage.answers import (
     clear_answer,
     respondent_answers,
     respondent_comments,
+    respondent_entries,
     round_answers,
+    round_revision,
     save_answer,
     save_comment,
 )
@@ -44,10 +46,12 @@ from assessment.storage.results import (
 from assessment.storage.rounds import (
     create_round,
     delete_organisation,
+    open_round,
     organisation_rounds,
     round_details,
     round_questionnaire,
     set_round_status,
+    snapshot_questionnaire,
     update_profile,
 )
 from assessment.storage.tokens import hash_token, new_token
@@ -76,14 +80,17 @@ __all__ = [
     "import_round",
     "load_plan",
     "new_token",
+    "open_round",
     "organisation_rounds",
     "resolve_token",
     "respondent_answers",
     "respondent_comments",
+    "respondent_entries",
     "round_answers",
     "round_details",
     "round_questionnaire",
     "round_respondents",
+    "round_revision",
     "save_answer",
     "save_comment",
     "save_note",
@@ -91,5 +98,6 @@ __all__ = [
     "set_round_status",
     "set_submitted",
     "set_targets",
+    "snapshot_questionnaire",
     "update_profile",
 ]

@@ -16,20 +16,25 @@ def resolve_token(engine: Engine, token: str) -> Access | None:
     """What `token` gives access to, or None for an unknown token."""
     if not token:
         return None
-    digest = hash_token(token)
     with engine.connect() as conn:
-        row = conn.execute(
-            select(t.respondent.c.id, t.respondent.c.round_id).where(
-                t.respondent.c.token_hash == digest
-            )
-        ).first()
-        if row is not None:
-            return Access(round_id=row.round_id, respondent_id=row.id, is_admin=False)
-        row = conn.execute(
-            select(t.round.c.id, t.round.c.admin_token_hash).where(
-                or_(t.round.c.admin_token_hash == digest, t.round.c.join_token_hash == digest)
-            )
-        ).first()
+        return read_access(conn, token)
+
+
+def read_access(conn: Connection, token: str) -> Access | None:
+    """What `token` gives access to, read on an open connection."""
+    digest = hash_token(token)
+    row = conn.execute(
+        select(t.respondent.c.id, t.respondent.c.round_id).where(
+            t.respondent.c.token_hash == digest
+        )
+    ).first()
+    if row is not None:
+        return Access(round_id=row.round_id, respondent_id=row.id, is_admin=False)
+    row = conn.execute(
+        select(t.round.c.id, t.round.c.admin_token_hash).where(
+            or_(t.round.c.admin_token_hash == digest, t.round.c.join_token_hash == digest)
+        )
+    ).first()
     if row is None:
         return None
     return Access(round_id=row.id, respondent_id=None, is_admin=row.admin_token_hash == digest)

@@ -12,8 +12,9 @@ from sqlalchemy import Connection, Engine, delete, select, update
 from assessment.questionnaire import Questionnaire
 from assessment.responses import Organisation
 from assessment.storage import tables as t
-from assessment.storage.respondents import insert_respondent, label_for
+from assessment.storage.respondents import insert_respondent, label_for, read_access
 from assessment.storage.results import (
+    Access,
     Mode,
     NewRound,
     NotFound,
@@ -55,6 +56,30 @@ def round_details(engine: Engine, round_id: int) -> RoundDetails:
     """The round's profile and settings; raise NotFound for an unknown id."""
     with engine.connect() as conn:
         return read_round_details(conn, round_id)
+
+
+def open_round(engine: Engine, token: str) -> tuple[Access, RoundDetails] | None:
+    """What a token opens and the round's details, on one connection; None if unknown."""
+    if not token:
+        return None
+    with engine.connect() as conn:
+        access = read_access(conn, token)
+        if access is None:
+            return None
+        return access, read_round_details(conn, access.round_id)
+
+
+@lru_cache(maxsize=64)
+def snapshot_questionnaire(engine: Engine, snapshot_id: int) -> Questionnaire:
+    """A stored questionnaire snapshot by id (snapshots never change, so it is cached)."""
+    stmt = select(t.questionnaire_snapshot.c.content).where(
+        t.questionnaire_snapshot.c.id == snapshot_id
+    )
+    with engine.connect() as conn:
+        content = conn.scalar(stmt)
+    if content is None:
+        raise NotFound(f"questionnaire snapshot {snapshot_id}")
+    return _parse_snapshot(content)
 
 
 def round_questionnaire(engine: Engine, round_id: int) -> Questionnaire:

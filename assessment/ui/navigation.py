@@ -51,11 +51,19 @@ def language_switch() -> None:
         st.rerun()
 
 
+def _navigation_pages() -> dict[str, list]:
+    """The pages by section, built once per session and language."""
+    key = f"pages_{lang()}"
+    if key not in st.session_state:
+        st.session_state[key] = {
+            tr("nav_section_check"): _pages(CHECK_PAGES),
+            tr("nav_section_info"): _pages(INFO_PAGES),
+        }
+    return st.session_state[key]
+
+
 def run() -> None:
     """Entry point of the app."""
     st.set_page_config(page_title="Vielfaltskompass", page_icon=":material/explore:", layout="wide")
     language_switch()
-    page = st.navigation(
-        {tr("nav_section_check"): _pages(CHECK_PAGES), tr("nav_section_info"): _pages(INFO_PAGES)}
-    )
-    page.run()
+    st.navigation(_navigation_pages()).run()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.ui.state import Current, current, private_link, token, tr
+from assessment.ui.session import Current, current
+from assessment.ui.state import private_link, token, tr
 
 
 def require_current() -> Current:

@@ -170,25 +170,22 @@ def server_like_bytecode_cache() -> Iterator[None]:
 #: The app functions timed by --sections (inclusive wall time; tr() also runs inside others).
 SECTIONS = {
     "P1": [
-        "assessment.ui.state.current",
+        "assessment.ui.session.current",
         "assessment.ui.actions.respondent_state",
         "assessment.ui.actions.save_answer_from_widget",
-        "assessment.ui.state.engine",
+        "assessment.ui.session.engine",
         "assessment.ui.state.tr",
         "assessment.ui.navigation._pages",
         "assessment.ui.navigation.language_switch",
         "assessment.ui.widgets.resume_link_box",
     ],
     "P2": [
-        "assessment.ui.state.current",
-        "assessment.ui.actions.round_scores",
+        "assessment.ui.session.current",
+        "assessment.ui.results_view.results_view",
+        "assessment.storage.answers.round_revision",
         "assessment.storage.answers.round_answers",
-        "assessment.ui.actions._scores",
-        "assessment.findings.area_findings",
-        "assessment.ui.actions.area_table",
-        "assessment.ui.chart_cache.area_radar",
-        "assessment.ui.chart_cache.area_bars",
-        "assessment.ui.state.engine",
+        "assessment.ui.results_view._view",
+        "assessment.ui.session.engine",
         "assessment.ui.state.tr",
         "assessment.ui.navigation._pages",
         "assessment.ui.navigation.language_switch",
@@ -368,19 +365,20 @@ def results_data(db: Database, token: str) -> dict:
     """Everything the results page shows for the demo round, computed with the app's code."""
     import warnings
 
-    from assessment.findings import area_findings
-    from assessment.i18n import t
+    from assessment.i18n import number, t
     from assessment.storage import repository as repo
-    from assessment.ui import actions
-    from assessment.ui.chart_cache import area_bars, area_radar
+    from assessment.ui.results_view import results_view
+    from assessment.ui.session import Current
 
-    access = repo.resolve_token(db.engine, token)
-    q = repo.round_questionnaire(db.engine, access.round_id)
-    details = repo.round_details(db.engine, access.round_id)
+    opened = repo.open_round(db.engine, token)
+    assert opened is not None
+    access, details = opened
+    q = repo.snapshot_questionnaire(db.engine, details.snapshot_id)
+    current = Current(token, access.round_id, access.respondent_id, details, q)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        scores = actions.round_scores(access.round_id, q)
-        radar, bars = area_radar(q, scores, "de"), area_bars(q, scores, "de")
+        view = results_view(current, "de")
+    scores, radar, bars = view.scores, view.radar, view.bars
     overall = scores.overall.iloc[0]
     stages = {s.id: s for s in q.stages}
     titles = {d.id: d.title("de") for d in q.dimensions}
@@ -389,10 +387,10 @@ def results_data(db: Database, token: str) -> dict:
         "title": t("r_title", "de"),
         "caption": f"{details.organisation.name} · {details.label}",
         "metrics": [
-            (t("r_overall", "de"), f"{overall.score:.0f} / 100"),
+            (t("r_overall", "de"), f"{number(overall.score, 'de', 0)} / 100"),
             (t("r_stage", "de"), stages[overall.stage].name("de")),
             (t("r_respondents", "de"), int(overall.respondents)),
-            (t("r_answered", "de"), f"{answered} / {len(scores.items)}"),
+            (t("r_rated", "de"), f"{answered} / {len(scores.items)}"),
         ],
         "stage_text": stages[overall.stage].description("de"),
         "radar_title": t("r_radar", "de"),
@@ -400,7 +398,7 @@ def results_data(db: Database, token: str) -> dict:
         "radar": radar,
         "bars": bars,
         "table_title": t("r_table", "de"),
-        "table": actions.area_table(q, scores, "de"),
+        "table": view.table,
         "targets_title": t("r_targets_title", "de"),
         "targets_help": t("r_targets_help", "de"),
         "targets": [
@@ -409,8 +407,11 @@ def results_data(db: Database, token: str) -> dict:
         ],
         "weak_title": t("r_weak_title", "de"),
         "findings": [
-            (f"{titles[found.area]} · {len(found.weak)}", finding_lines(found, q.scale_max))
-            for found in area_findings(q, scores, "de")
+            (
+                t("r_weak_count", "de", area=titles[found.area], n=len(found.weak)),
+                finding_lines(found, q.scale_max),
+            )
+            for found in view.findings
         ],
         "link_target": "https://example.org/roadmap",  # a bare page has no other page
         "link_label": t("r_to_roadmap", "de"),

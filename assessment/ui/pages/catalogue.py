@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from assessment.ui.state import catalogue, lang, tr
+from assessment.ui.session import catalogue
+from assessment.ui.state import lang, tr
 
 language = lang()
 st.title(tr("c_title"))

@@ -6,7 +6,8 @@ import streamlit as st
 
 from assessment.responses import Organisation
 from assessment.ui import actions
-from assessment.ui.state import catalogue, current, lang, set_token, tr
+from assessment.ui.session import catalogue, current
+from assessment.ui.state import lang, set_token, tr
 from assessment.ui.widgets import resume_link_box
 
 st.title(tr("profile_title"))
@@ -32,6 +33,7 @@ with st.form("profile"):
         options=sizes if org["size"] in ("", *sizes) else [*sizes, org["size"]],
         index=None if not org["size"] else [*sizes, org["size"]].index(org["size"]),
         accept_new_options=True,
+        placeholder=tr("profile_size_placeholder"),
     )
     region = right.text_input(tr("profile_region"), value=org["region"], max_chars=200)
     round_label = st.text_input(tr("profile_round"), value=label, max_chars=200)

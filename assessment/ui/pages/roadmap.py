@@ -4,19 +4,20 @@ import streamlit as st
 
 from assessment.questionnaire import TOPIC_LABELS
 from assessment.ui import actions
+from assessment.ui import results_view as results
 from assessment.ui.plan_table import frame_to_plan, labels, plan_to_frame
 from assessment.ui.state import lang, set_token, tr
 from assessment.ui.widgets import require_current, round_caption
 
 cur = require_current()
 q, language = cur.questionnaire, lang()
-scores = actions.round_scores(cur.round_id, q)
+view = results.results_view(cur, language)
 
 st.title(tr("p_title"))
 round_caption(cur)
 st.write(tr("p_intro"))
 
-plan = actions.current_plan(cur.round_id, q, scores, cur.details.date)
+plan = results.current_plan(cur.round_id, q, view.scores, cur.details.date)
 version = st.session_state.get("plan_version", 0)
 editor_key = f"plan_editor_{cur.round_id}_{language}_{version}"
 base_key = f"plan_base_{cur.round_id}_{language}_{version}"
@@ -53,13 +54,13 @@ edited = st.data_editor(
 )
 new_plan = frame_to_plan(edited, q, language)
 if new_plan != plan:
-    actions.save_plan(cur.round_id, new_plan)
+    results.save_plan(cur.round_id, new_plan)
     st.toast(tr("p_saved"), icon=":material/check:")
     plan = new_plan
 
 
 def _reset() -> None:
-    actions.reset_plan(cur.round_id)
+    results.reset_plan(cur.round_id)
     st.session_state["plan_version"] = version + 1
 
 
@@ -83,27 +84,27 @@ with st.expander(tr("p_details"), icon=":material/info:"):
 
 st.subheader(tr("p_downloads"))
 slug = actions.file_slug(cur.details.organisation.name)
-pdf_col, json_col, csv_col = st.columns(3)
-pdf_col.download_button(
+downloads = st.container(horizontal=True)
+downloads.download_button(
     tr("p_pdf"),
-    data=lambda: actions.report_pdf(cur.round_id, q, language),
+    data=lambda: results.report_pdf(cur.round_id, q, language),
     file_name=f"roadmap-{slug}.pdf",
     mime="application/pdf",
     on_click="ignore",
     type="primary",
     icon=":material/picture_as_pdf:",
 )
-json_col.download_button(
+downloads.download_button(
     tr("p_json"),
-    data=lambda: actions.export_json(cur.round_id),
+    data=lambda: results.export_json(cur.round_id),
     file_name=f"antworten-{slug}.json",
     mime="application/json",
     on_click="ignore",
     icon=":material/data_object:",
 )
-csv_col.download_button(
+downloads.download_button(
     tr("p_csv"),
-    data=lambda: actions.scores_csv(q, scores, language),
+    data=lambda: results.scores_csv(view.table),
     file_name=f"werte-{slug}.csv",
     mime="text/csv",
     on_click="ignore",

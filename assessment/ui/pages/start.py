@@ -2,11 +2,15 @@
 
 import streamlit as st
 
-from assessment.ui import actions
-from assessment.ui.state import catalogue, current, extract_token, lang, set_token, tr
+from assessment.ui.state import extract_token, forget_token, lang, set_token, tr
 
 st.title(tr("start_title"))
 st.write(tr("start_intro"))
+
+# The database and questionnaire modules load after the first paint: a cold start shows the
+# page's title while they import.
+from assessment.ui import actions  # noqa: E402
+from assessment.ui.session import catalogue, current  # noqa: E402
 
 cur = current()
 if cur is not None:
@@ -31,8 +35,7 @@ with new_col:
     )
     if st.button(tr("start_new"), type="primary", icon=":material/play_arrow:"):
         st.session_state["new_questionnaire"] = chosen
-        st.session_state.pop("token", None)
-        st.query_params.clear()
+        forget_token()
         st.switch_page("assessment/ui/pages/profile.py")
 
 with side_col:

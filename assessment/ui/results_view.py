@@ -1,0 +1,128 @@
+"""Everything the results and roadmap pages show, computed once per round revision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from assessment.charts import bars_args, bars_spec, radar_args, radar_spec
+from assessment.findings import AreaFindings, area_findings
+from assessment.i18n import number, t
+from assessment.questionnaire import Questionnaire
+from assessment.responses import PlanEntry, ResponseFile, dump_responses
+from assessment.roadmap import compute_plan
+from assessment.scoring import Scores, score_rounds
+from assessment.storage import repository as repo
+from assessment.ui.session import Current, engine
+
+#: Width in pixels of the bar chart's plot area (the labels come on top).
+BARS_WIDTH = 200
+
+
+@dataclass(frozen=True)
+class ResultsView:
+    """One round's scores with the display tables and chart specs (read-only, shared)."""
+
+    scores: Scores
+    table: pd.DataFrame
+    findings: list[AreaFindings]
+    radar: dict
+    bars: dict
+
+
+def results_view(cur: Current, lang: str) -> ResultsView:
+    """The round's results; recomputed only when an answer or a target has changed."""
+    db = engine()
+    revision = repo.round_revision(db, cur.round_id)
+    targets = tuple(sorted(repo.get_targets(db, cur.round_id).items()))
+    q = cur.questionnaire
+    key = (str(db.url), cur.round_id, revision, targets)
+    return _view(q, q.fingerprint, key, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _view(_q: Questionnaire, fingerprint: str, key: tuple, lang: str) -> ResultsView:
+    # The key holds the database, the round and its revision: only a holder of the round's
+    # link reaches it, and any saved answer or target makes a new key.
+    _, round_id, _, targets = key
+    answers = repo.round_answers(engine(), round_id).assign(round="current")
+    target_frame = pd.DataFrame(
+        [("current", area, value) for area, value in targets], columns=["round", "area", "target"]
+    )
+    scores = score_rounds(answers, _q, target_frame, rounds=["current"])
+    return ResultsView(
+        scores=scores,
+        table=area_table(_q, scores, lang),
+        findings=area_findings(_q, scores, lang),
+        radar=radar_spec(**radar_args(_q, scores, lang)),
+        bars=bars_spec(**bars_args(_q, scores, lang), width=BARS_WIDTH),
+    )
+
+
+def area_table(q: Questionnaire, scores: Scores, lang: str) -> pd.DataFrame:
+    """The area overview as a display table with translated headers."""
+    stage_names = {s.id: s.name(lang) for s in q.stages}
+    areas = scores.areas
+    yes = t("yes", lang)
+    return pd.DataFrame(
+        {
+            t("r_area", lang): [q.dimensions_by_id[a].title(lang) for a in areas["area"]],
+            t("r_score", lang): [number(v, lang) for v in areas["score"]],
+            t("r_stage", lang): [stage_names.get(s, "–") for s in areas["stage"]],
+            t("r_coverage", lang): [f"{number(v * 100, lang, 0)} %" for v in areas["coverage"]],
+            t("r_target", lang): [number(v, lang) for v in areas["target"]],
+            t("r_gap", lang): [number(v, lang) for v in areas["gap"]],
+            t("r_incomplete", lang): [yes if flag else "" for flag in areas["incomplete"]],
+        }
+    )
+
+
+def save_targets_from_widgets(round_id: int, area_ids: list[str]) -> None:
+    """Target inputs callback: store all areas' targets at once."""
+    targets = {
+        area: float(st.session_state[f"target_{round_id}_{area}"])
+        for area in area_ids
+        if f"target_{round_id}_{area}" in st.session_state
+    }
+    repo.set_targets(engine(), round_id, targets)
+
+
+def current_plan(round_id: int, q: Questionnaire, scores: Scores, start: date) -> list[PlanEntry]:
+    """The saved plan, or the suggestion computed from the scores."""
+    saved = repo.load_plan(engine(), round_id)
+    return saved if saved is not None else compute_plan(scores, q, start)
+
+
+def save_plan(round_id: int, plan: list[PlanEntry]) -> None:
+    """Store the edited plan."""
+    repo.save_plan(engine(), round_id, plan)
+
+
+def reset_plan(round_id: int) -> None:
+    """Forget the saved plan so the suggestion is shown again."""
+    repo.clear_plan(engine(), round_id)
+
+
+def export_round(round_id: int) -> ResponseFile:
+    """The round as a response file."""
+    return repo.export_round(engine(), round_id)
+
+
+def export_json(round_id: int) -> str:
+    """The round as response-file JSON (built on click)."""
+    return dump_responses(export_round(round_id))
+
+
+def report_pdf(round_id: int, q: Questionnaire, lang: str) -> bytes:
+    """The PDF roadmap of the round (built on click, never on a rerun)."""
+    from assessment.report import build_report  # heavy: imported only when a report is asked for
+
+    return build_report(export_round(round_id), q, lang=lang)
+
+
+def scores_csv(table: pd.DataFrame) -> str:
+    """The area overview as CSV (semicolon-separated, numbers as written in the UI language)."""
+    return table.to_csv(sep=";", index=False)

@@ -1,0 +1,66 @@
+"""The database engine, the questionnaire catalogue and the round the current token opens."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import streamlit as st
+from sqlalchemy import Engine
+
+from assessment.questionnaire import Questionnaire, load_catalogue
+from assessment.storage import engine as storage_engine
+from assessment.storage import repository as repo
+from assessment.storage.results import RoundDetails
+from assessment.ui.state import token
+
+DB_URL_KEY = "VIELFALTSKOMPASS_DB_URL"
+
+
+def engine() -> Engine:
+    """The app's database engine (URL from env, st.secrets, or the default SQLite file)."""
+    explicit = os.environ.get(DB_URL_KEY) or _secret_url()
+    return storage_engine.get_engine(storage_engine.database_url(explicit))  # cached per URL
+
+
+def _secret_url() -> str | None:
+    try:
+        return st.secrets.get(DB_URL_KEY)
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        return None
+
+
+@st.cache_resource(show_spinner=False)
+def catalogue() -> dict[tuple[str, str], Questionnaire]:
+    """The shipped questionnaires by (id, version), loaded once per process."""
+    return load_catalogue()
+
+
+@dataclass(frozen=True)
+class Current:
+    """What the current token opens: the round, its questionnaire and the respondent."""
+
+    token: str
+    round_id: int
+    respondent_id: int | None
+    details: RoundDetails
+    questionnaire: Questionnaire
+
+
+def current() -> Current | None:
+    """The round the current token opens, or None."""
+    value = token()
+    if not value:
+        return None
+    db = engine()
+    opened = repo.open_round(db, value)
+    if opened is None:
+        return None
+    access, details = opened
+    return Current(
+        token=value,
+        round_id=access.round_id,
+        respondent_id=access.respondent_id,
+        details=details,
+        questionnaire=repo.snapshot_questionnaire(db, details.snapshot_id),
+    )

@@ -1,0 +1,1 @@
+"""Page bodies that are large enough to be compiled once as modules."""

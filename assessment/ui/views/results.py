@@ -1,0 +1,84 @@
+"""Results: overall score and stage, radar and bars, area table, targets, weak items."""
+
+import pandas as pd
+import streamlit as st
+
+from assessment.i18n import number
+from assessment.ui.results_view import results_view, save_targets_from_widgets
+from assessment.ui.state import lang, tr
+from assessment.ui.widgets import require_current, round_caption
+
+
+def render() -> None:
+    """Draw the results of the current round."""
+    cur = require_current()
+    q, language = cur.questionnaire, lang()
+    view = results_view(cur, language)
+    scores = view.scores
+    overall = scores.overall.iloc[0]
+
+    st.title(tr("r_title"))
+    round_caption(cur)
+    if pd.isna(overall.score):
+        st.info(tr("r_no_answers"))
+        st.page_link("assessment/ui/pages/questionnaire.py", label=tr("nav_questionnaire"))
+        st.stop()
+
+    stages = {s.id: s for s in q.stages}
+    titles = {d.id: d.title(language) for d in q.dimensions}
+    areas = scores.areas
+    rated = int((scores.items["n"] > 0).sum())
+
+    col1, col2, col3, col4 = st.columns(4)
+    col1.metric(tr("r_overall"), f"{number(overall.score, language, 0)} / 100")
+    col2.metric(tr("r_stage"), stages[overall.stage].name(language))
+    col3.metric(tr("r_respondents"), int(overall.respondents))
+    col4.metric(tr("r_rated"), f"{rated} / {len(scores.items)}", help=tr("r_rated_help"))
+    st.caption(stages[overall.stage].description(language))
+
+    incomplete = [titles[a] for a in areas.loc[areas["incomplete"], "area"]]
+    if incomplete:
+        st.warning(tr("r_incomplete_note", areas=", ".join(incomplete)), icon=":material/warning:")
+
+    radar_col, bars_col = st.columns(2, gap="large")
+    with radar_col:
+        st.subheader(tr("r_radar"))
+        st.vega_lite_chart(view.radar, width="content")
+    with bars_col:
+        st.subheader(tr("r_bars"))
+        st.vega_lite_chart(view.bars, width="content")
+
+    st.subheader(tr("r_table"))
+    st.dataframe(view.table, hide_index=True)
+
+    with st.expander(tr("r_targets_title"), icon=":material/target:"):
+        st.caption(tr("r_targets_help"))
+        columns = st.columns(len(q.dimensions), vertical_alignment="bottom")
+        for column, area in zip(columns, areas.itertuples(index=False), strict=True):
+            column.number_input(
+                titles[area.area],
+                min_value=0.0,
+                max_value=100.0,
+                value=float(round(area.target, 1)),
+                step=5.0,
+                format="%.0f",
+                key=f"target_{cur.round_id}_{area.area}",
+                on_change=save_targets_from_widgets,
+                args=(cur.round_id, [a.id for a in q.dimensions]),
+            )
+
+    st.subheader(tr("r_weak_title"))
+    for found in view.findings:
+        with st.expander(tr("r_weak_count", area=titles[found.area], n=len(found.weak))):
+            if not found.weak:
+                st.write(tr("r_weak_none"))
+            for finding in found.weak:
+                st.markdown(f"**{finding.statement}**")
+                mean = number(finding.mean, language)
+                st.caption(f"{tr('r_mean')}: {mean} / {q.scale_max} · {finding.hint}")
+                if finding.disagreement:
+                    st.caption(
+                        tr("r_disagreement", min=f"{finding.min:.0f}", max=f"{finding.max:.0f}")
+                    )
+
+    st.page_link("assessment/ui/pages/roadmap.py", label=tr("r_to_roadmap"), icon=":material/flag:")
