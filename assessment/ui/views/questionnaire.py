@@ -71,12 +71,13 @@ def render() -> None:
             )
     st.caption(tr("q_saved_note"))
 
-    back, forward = st.columns(2)
+    nav = st.container(horizontal=True, vertical_alignment="center")
     if step > 0:
-        back.button(tr("q_prev"), on_click=actions.set_area_step, args=(step - 1,))
+        nav.button(tr("q_prev"), on_click=actions.set_area_step, args=(step - 1,))
+    nav.space("stretch")  # the way forward sits on the right
     if step + 1 < len(areas):
-        forward.button(
+        nav.button(
             tr("q_next"), type="primary", on_click=actions.set_area_step, args=(step + 1,)
         )
-    elif forward.button(tr("q_to_results"), type="primary"):
+    elif nav.button(tr("q_to_results"), type="primary"):
         st.switch_page("assessment/ui/pages/results.py")
