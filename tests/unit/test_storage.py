@@ -409,6 +409,52 @@ def test_plan_keeps_order_and_tells_empty_from_never_saved(
     assert repo.load_plan(engine, round_id) == []
     assert repo.round_details(engine, round_id).plan_saved is True
     assert _count(engine, tables.action) == 0
+    repo.save_plan(engine, round_id, plan)
+    repo.clear_plan(engine, round_id)
+    assert repo.load_plan(engine, round_id) is None
+    assert _count(engine, tables.action) == 0
+
+
+def test_open_round_gives_access_and_details_in_one_call(engine: Engine, q: Questionnaire) -> None:
+    new = repo.create_round(engine, q, ORG, "R", DAY)
+    access, details = repo.open_round(engine, new.respondent_token)
+    assert (access.round_id, access.respondent_id, access.is_admin) == (
+        new.round_id,
+        new.respondent_id,
+        False,
+    )
+    assert details == repo.round_details(engine, new.round_id)
+    admin, _ = repo.open_round(engine, new.admin_token)
+    assert admin.is_admin and admin.respondent_id is None
+    assert repo.open_round(engine, "no-such-token") is None
+    assert repo.open_round(engine, "") is None
+    assert repo.snapshot_questionnaire(engine, details.snapshot_id) == q
+    with pytest.raises(repo.NotFound):
+        repo.snapshot_questionnaire(engine, details.snapshot_id + 999)
+
+
+def test_respondent_entries_and_round_revision_follow_every_save(
+    engine: Engine, q: Questionnaire
+) -> None:
+    new = repo.create_round(engine, q, ORG, "R", DAY)
+    person = new.respondent_id
+    revisions = [repo.round_revision(engine, new.round_id)]
+    assert revisions[0][0] == 0
+    repo.save_answer(engine, person, "s1", 3)
+    revisions.append(repo.round_revision(engine, new.round_id))
+    repo.save_answer(engine, person, "s1", 2)
+    revisions.append(repo.round_revision(engine, new.round_id))
+    repo.save_answer(engine, person, "h1", None)
+    repo.save_comment(engine, person, "c1", "nur ein Kommentar")
+    revisions.append(repo.round_revision(engine, new.round_id))
+    repo.clear_answer(engine, person, "s1")
+    revisions.append(repo.round_revision(engine, new.round_id))
+    assert len(set(revisions)) == len(revisions), revisions
+    assert [count for count, _ in revisions] == [0, 1, 1, 2, 1]
+    assert repo.respondent_entries(engine, person) == (
+        {"h1": None},
+        {"c1": "nur ein Kommentar"},
+    )
 
 
 # ---- export, import, deletion, durability --------------------------------------------------
