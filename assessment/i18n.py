@@ -238,6 +238,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "p_pdf": {"de": "Roadmap als PDF", "en": "Roadmap as PDF"},
     "p_json": {"de": "Antwortdatei (JSON)", "en": "Response file (JSON)"},
     "p_csv": {"de": "Werte als CSV", "en": "Scores as CSV"},
+    "p_pdf_file": {"de": "roadmap", "en": "roadmap"},
+    "p_json_file": {"de": "antworten", "en": "responses"},
+    "p_csv_file": {"de": "werte", "en": "scores"},
     "p_import_title": {"de": "Antwortdatei importieren", "en": "Import a response file"},
     "p_import_help": {
         "de": "Legt aus einer zuvor exportierten Antwortdatei eine neue Runde an. Eine "

@@ -85,31 +85,23 @@ with st.expander(tr("p_details"), icon=":material/info:"):
 st.subheader(tr("p_downloads"))
 slug = actions.file_slug(cur.details.organisation.name)
 downloads = st.container(horizontal=True)
-downloads.download_button(
-    tr("p_pdf"),
-    data=lambda: results.report_pdf(cur.round_id, q, language),
-    file_name=f"roadmap-{slug}.pdf",
-    mime="application/pdf",
-    on_click="ignore",
-    type="primary",
-    icon=":material/picture_as_pdf:",
-)
-downloads.download_button(
-    tr("p_json"),
-    data=lambda: results.export_json(cur.round_id),
-    file_name=f"antworten-{slug}.json",
-    mime="application/json",
-    on_click="ignore",
-    icon=":material/data_object:",
-)
-downloads.download_button(
-    tr("p_csv"),
-    data=lambda: results.scores_csv(view.table),
-    file_name=f"werte-{slug}.csv",
-    mime="text/csv",
-    on_click="ignore",
-    icon=":material/table:",
-)
+files = (  # (label, builder run only on click, file name, MIME type, icon)
+    ("p_pdf", lambda: results.report_pdf(cur.round_id, q, language), "pdf", "application/pdf",
+     ":material/picture_as_pdf:"),
+    ("p_json", lambda: results.export_json(cur.round_id), "json", "application/json",
+     ":material/data_object:"),
+    ("p_csv", lambda: results.scores_csv(view.table), "csv", "text/csv", ":material/table:"),
+)  # fmt: skip
+for label, build, extension, mime, icon in files:
+    downloads.download_button(
+        tr(label),
+        data=build,
+        file_name=f"{tr(f'{label}_file')}-{slug}.{extension}",
+        mime=mime,
+        on_click="ignore",
+        type="primary" if extension == "pdf" else "secondary",
+        icon=icon,
+    )
 
 with st.expander(tr("p_import_title"), icon=":material/upload_file:"):
     st.caption(tr("p_import_help"))

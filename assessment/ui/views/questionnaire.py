@@ -76,8 +76,6 @@ def render() -> None:
         nav.button(tr("q_prev"), on_click=actions.set_area_step, args=(step - 1,))
     nav.space("stretch")  # the way forward sits on the right
     if step + 1 < len(areas):
-        nav.button(
-            tr("q_next"), type="primary", on_click=actions.set_area_step, args=(step + 1,)
-        )
+        nav.button(tr("q_next"), type="primary", on_click=actions.set_area_step, args=(step + 1,))
     elif nav.button(tr("q_to_results"), type="primary"):
         st.switch_page("assessment/ui/pages/results.py")
