@@ -63,3 +63,31 @@ def test_not_json_at_all_is_rejected(engine):
     with pytest.raises(actions.ImportRejected) as rejected:
         actions.parse_upload(b"\x89PNG\r\n", "bild.json")
     assert rejected.value.lines and rejected.value.lines[0].startswith("bild.json: ")
+
+
+def _upload(at, name: str, content: bytes):
+    at.file_uploader[0].upload(name, content, "application/json").run()
+    next(b for b in at.button if b.label == "Importieren").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_upload_on_the_roadmap_page(engine, demo_token, demo_json):
+    from tests.app.conftest import open_app
+
+    at = open_app(demo_token, "roadmap.py")
+    before = _counts(engine)
+    demo_json["organisation"]["name"] = "Imported <b>GmbH</b>"
+    demo_json["respondents"][0]["answers"]["no_such_item"] = 1
+    _upload(at, "kaputt.json", json.dumps(demo_json).encode())
+    assert at.error[0].value == "Die Datei wurde nicht importiert:"
+    assert "kaputt.json: $.respondents[0].answers.no_such_item: unknown item id" in at.code[0].value
+    assert _counts(engine) == before and at.query_params["t"] == demo_token
+
+    del demo_json["respondents"][0]["answers"]["no_such_item"]
+    _upload(at, "gut.json", json.dumps(demo_json).encode())
+    new_token = at.query_params["t"]
+    assert new_token != demo_token
+    details = repo.round_details(engine, repo.resolve_token(engine, new_token).round_id)
+    assert details.organisation.name == "Imported <b>GmbH</b>"
+    assert any(t.value == "Imported <b>GmbH</b> · Selbstcheck Herbst 2026" for t in at.text)

@@ -34,8 +34,8 @@ def test_round_pages_need_a_valid_link(page, db_url):
 def test_language_switch_changes_texts(demo_token):
     at = open_app(demo_token, "results.py")
     assert at.title[0].value == "Ergebnisse"
-    at.sidebar.button_group[0].set_value("en").run() if hasattr(
-        at.sidebar, "button_group"
-    ) else None
-    at = open_app(demo_token, "results.py", lang="en")
+    at.button_group(key="lang_choice").set_value("en").run()
+    assert not at.exception, at.exception
     assert at.title[0].value == "Results"
+    assert at.metric[0].label == "Overall score"
+    assert at.query_params["lang"] == "en"
