@@ -193,7 +193,7 @@ def test_new_user_answers_everything_and_downloads_the_roadmap(page, server, sme
     overall = f"{expected_overall(sme, given):.0f} / 100"
     expect(page.get_by_test_id("stMetric").filter(has_text="Gesamtwert")).to_contain_text(overall)
     scored = sum(1 for option in given.values() if option != NA_INDEX)
-    expect(page.get_by_test_id("stMetric").filter(has_text="Beantwortet")).to_contain_text(
+    expect(page.get_by_test_id("stMetric").filter(has_text="Bewertete Aussagen")).to_contain_text(
         f"{scored} / 40"
     )
     charts = page.get_by_test_id("stVegaLiteChart")
