@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -166,6 +167,18 @@ def wrap_label(text: str, width: int = 16) -> tuple[str, ...]:
         else:
             lines.append(word)
     return tuple(lines) or ("",)
+
+
+def _wrapped_labels(labels: Sequence[str], width: int) -> str:
+    """A Vega expression that shows each long axis label on several lines."""
+    expression = "datum.label"
+    for label in labels:
+        lines = wrap_label(label, width)
+        if len(lines) > 1:
+            expression = (
+                f"datum.label === {json.dumps(label)} ? {json.dumps(list(lines))} : {expression}"
+            )
+    return expression
 
 
 def _angle(index: int, count: int) -> float:
@@ -494,7 +507,10 @@ def _bars_template(labels: tuple[str, ...], width: int, lang: str, band_px: int)
 
     x_scale = alt.Scale(domain=[0, 100], nice=False)
     y = alt.Y(
-        "area:N", sort=list(labels), title=None, axis=alt.Axis(labelLimit=220, labelFontSize=12)
+        "area:N",
+        sort=list(labels),
+        title=None,
+        axis=alt.Axis(labelLimit=220, labelFontSize=12, labelExpr=_wrapped_labels(labels, 24)),
     )
     tooltip = [
         alt.Tooltip("area:N", title=chart_text("area", lang)),

@@ -19,7 +19,7 @@ from assessment.storage import repository as repo
 from assessment.ui.session import Current, engine
 
 #: Width in pixels of the bar chart's plot area (the labels come on top).
-BARS_WIDTH = 200
+BARS_WIDTH = 270
 
 
 @dataclass(frozen=True)
