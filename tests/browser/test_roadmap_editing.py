@@ -45,21 +45,28 @@ def cell(grid, column: int, row: int):
     return grid.locator(f"#glide-cell-{column}-{row}")
 
 
-def select_cell(page, grid, column: int, row: int):
+IS_SELECTED = """
+(target) => target === document.activeElement
+  && target.getAttribute("aria-selected") === "true"
+  && target.closest("table").querySelectorAll('td[aria-selected="true"]').length === 1
+"""
+
+
+def select_cell(page, grid, column: int, row: int, attempts: int = 5):
     """Make a cell the grid's only selected, focused cell; returns its locator.
 
-    Focusing the grid first lets glide select its initial cell (it does so a moment after the
-    first focus and would otherwise move the focus away from the cell we want).
+    Focusing a cell selects it. When the grid had no selection, glide also selects its first
+    cell on that focus and moves the focus there, so the cell is focused again until it holds.
+    Glide rewrites its accessible table 200 ms after a change; the check waits a bit longer.
     """
     wait_idle(page)
-    grid.get_by_test_id("data-grid-canvas").focus()
-    expect(grid.locator('td[aria-selected="true"]').first).to_be_attached()
     target = cell(grid, column, row)
-    target.focus()
-    expect(target).to_have_attribute("aria-selected", "true")
-    expect(grid.locator('td[aria-selected="true"]')).to_have_count(1)
-    expect(target).to_be_focused()
-    return target
+    for _ in range(attempts):
+        target.focus()
+        page.wait_for_timeout(300)
+        if target.evaluate(IS_SELECTED):
+            return target
+    raise AssertionError(f"could not select the grid cell {column}/{row}")
 
 
 def finish_edit(page, grid, column: int, row: int, before: int, text: str, rerun: bool) -> None:

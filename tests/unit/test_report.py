@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import shutil
+import subprocess
 import warnings
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -418,3 +421,23 @@ def test_real_questionnaires_give_a_complete_report(path: Path) -> None:
         for entry in plan:
             title = " ".join(entry_title(entry, q, lang).split())
             assert title[:40] in text, title
+
+
+def test_every_page_renders_with_poppler(round_data: ResponseFile, mini: Questionnaire, tmp_path):
+    """An independent PDF reader draws every page without complaint (CI installs poppler)."""
+    if shutil.which("pdftoppm") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("pdftoppm (Debian's poppler-utils) is missing in CI")
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    pdf = tmp_path / "roadmap.pdf"
+    pdf.write_bytes(build_report(round_data, mini, "de", creation_date=CREATED))
+    done = subprocess.run(
+        ["pdftoppm", "-r", "30", "-png", str(pdf), str(tmp_path / "page")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == len(PdfReader(pdf).pages)
+    assert all(page.stat().st_size > 2_000 for page in pages)  # drawn, not blank
