@@ -179,6 +179,8 @@ def scores_to_dict(scores: Scores, q: Questionnaire, round_key: str | None = Non
     """One round's scores in the CLI's JSON shape (numbers rounded to 0.1)."""
     if round_key is not None:
         scores = scores.round(round_key)
+    if len(scores.overall) != 1:
+        raise ValueError("scores_to_dict needs one round: pass round_key to choose it")
     overall = scores.overall.iloc[0]
     areas = []
     for area in scores.areas.itertuples(index=False):

@@ -52,6 +52,14 @@ IS_SELECTED = """
 """
 
 
+SELECTION = """
+(grid) => ({
+  focused: document.activeElement && (document.activeElement.id || document.activeElement.tagName),
+  selected: [...grid.querySelectorAll('td[aria-selected="true"]')].map((td) => td.id),
+})
+"""
+
+
 def select_cell(page, grid, column: int, row: int, attempts: int = 5):
     """Make a cell the grid's only selected, focused cell; returns its locator.
 
@@ -66,7 +74,8 @@ def select_cell(page, grid, column: int, row: int, attempts: int = 5):
         page.wait_for_timeout(300)
         if target.evaluate(IS_SELECTED):
             return target
-    raise AssertionError(f"could not select the grid cell {column}/{row}")
+    state = grid.evaluate(SELECTION)
+    raise AssertionError(f"could not select the grid cell {column}/{row}: {state}")
 
 
 def finish_edit(page, grid, column: int, row: int, before: int, text: str, rerun: bool) -> None:

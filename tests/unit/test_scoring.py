@@ -557,3 +557,14 @@ def test_hand_example_as_table(mini_dir: Path) -> None:
         ["Kooperation", "und", "Vernetzung", "–", "25.0", "–", "0%", "–", "(unvollständig)"],
         ["Gesamt", "50.4", "Entwicklung"],
     ]
+
+
+def test_scores_to_dict_refuses_to_mix_rounds(mini: Questionnaire) -> None:
+    answers = pd.DataFrame(
+        [("r1", "a", "s1", 4.0), ("r2", "a", "s1", 0.0)],
+        columns=["round", "respondent", "item", "value"],
+    )
+    scores = score_rounds(answers, mini)
+    with pytest.raises(ValueError, match="one round"):
+        scores_to_dict(scores, mini)
+    assert scores_to_dict(scores, mini, "r2")["areas"][0]["score"] == 0.0
