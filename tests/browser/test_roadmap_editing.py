@@ -3,9 +3,9 @@
 The editor is a glide-data-grid drawn on a canvas. Besides the picture, glide keeps an
 accessible table inside the canvas (`table[role=grid]`, cells `td#glide-cell-<column>-<row>`
 for the rows and columns in view). The test moves the grid's selection by focusing those cells
-and edits with the keyboard, as a keyboard user would: Enter opens a cell's editor, Enter
-commits a text, a click on an option commits a select box; Shift+Space selects the row and
-Delete removes it. Column 0 is the row-marker column; the others follow `column_order` in
+and edits with the keyboard, as a keyboard user would: Enter opens a cell's editor and commits
+a text or the option typed into a select box; Shift+Space selects the row and Delete removes
+it. Column 0 is the row-marker column; the others follow `column_order` in
 `assessment/ui/pages/roadmap.py`.
 """
 
@@ -33,7 +33,7 @@ DELETED_ROW = 1  # the 2nd row
 OWNER_NAME = "Frau Demir (Ausbildung)"
 OWN_TITLE = "Sprachcafé mit der VHS"
 OWN_AREA = ("networking", "Kooperation und Vernetzung")
-OWN_PHASE = ("3-6", "3–6 Monate")
+OWN_PHASE = ("0-3", "0–3 Monate")  # the default of a new row
 OWN_STATUS = ("open", "offen")
 
 
@@ -63,17 +63,22 @@ SELECTION = """
 def select_cell(page, grid, column: int, row: int, attempts: int = 5):
     """Make a cell the grid's only selected, focused cell; returns its locator.
 
-    Focusing a cell selects it. When the grid had no selection, glide also selects its first
-    cell on that focus and moves the focus there, so the cell is focused again until it holds.
-    Glide rewrites its accessible table 200 ms after a change; the check waits a bit longer.
+    Focusing a cell of the accessible table selects it. Glide ignores a second focus of the
+    cell it last saw focused, and it may still move the selection on its own (when the grid
+    had no selection it selects the first cell on focus; after an edit it selects the edited
+    cell). So the cell is checked after glide's table update (200 ms) and, if need be, another
+    cell is focused before trying again.
     """
     wait_idle(page)
     target = cell(grid, column, row)
+    other = cell(grid, TITLE if column != TITLE else AREA, row)
     for _ in range(attempts):
         target.focus()
         page.wait_for_timeout(300)
         if target.evaluate(IS_SELECTED):
             return target
+        other.focus()
+        page.wait_for_timeout(300)
     state = grid.evaluate(SELECTION)
     raise AssertionError(f"could not select the grid cell {column}/{row}: {state}")
 
@@ -98,12 +103,14 @@ def edit_text(page, grid, column: int, row: int, text: str, rerun: bool = True) 
 
 
 def choose_option(page, grid, column: int, row: int, label: str, rerun: bool = True) -> None:
-    """Open a select-box cell with Enter and click one of its options."""
+    """Open a select-box cell with Enter, type the option's label and take it with Enter."""
     select_cell(page, grid, column, row)
     page.keyboard.press("Enter")
-    option = page.locator("#portal").get_by_role("option", name=label, exact=True)
+    search = page.locator("#portal").get_by_role("combobox")
+    search.fill(label)
+    expect(page.locator("#portal").get_by_role("option", name=label, exact=True)).to_be_visible()
     before = state_changes(page)
-    option.click()
+    search.press("Enter")
     finish_edit(page, grid, column, row, before, label, rerun)
 
 
@@ -148,16 +155,19 @@ def test_roadmap_edits_are_saved_at_once(page, new_context, server):
         expect(cell(grid, TITLE, DELETED_ROW)).not_to_have_text(deleted_title)
         assert len(repository.load_plan(engine, round_id)) == len(start) - 1
 
-        # 3. An own measure in a new row. Streamlit sends an added row only once all its
-        # required cells (title, area, phase, status) are filled, so only the last edit saves.
+        # 3. An own measure in a new row: stored as soon as it has a title (first area, first
+        # phase, open), then moved to another area.
         new_row = len(start) - 1
         grid.hover()  # the toolbar shows while the pointer is over the table
         click(page, page.get_by_role("button", name="Add row"), rerun=False)
         expect(cell(grid, TITLE, new_row)).to_be_attached()
-        edit_text(page, grid, TITLE, new_row, OWN_TITLE, rerun=False)
-        choose_option(page, grid, AREA, new_row, OWN_AREA[1], rerun=False)
-        choose_option(page, grid, PHASE, new_row, OWN_PHASE[1], rerun=False)
-        choose_option(page, grid, STATUS, new_row, OWN_STATUS[1])
+        edit_text(page, grid, TITLE, new_row, OWN_TITLE)
+        own = [e for e in repository.load_plan(engine, round_id) if e.measure is None]
+        first_area = q.dimensions[0].id
+        assert [(e.title, e.area, e.phase, e.status) for e in own] == [
+            (OWN_TITLE, first_area, OWN_PHASE[0], OWN_STATUS[0])
+        ]
+        choose_option(page, grid, AREA, new_row, OWN_AREA[1])
         wait_idle(page)
 
         plan = repository.load_plan(engine, round_id)

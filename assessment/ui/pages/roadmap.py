@@ -3,6 +3,7 @@
 import streamlit as st
 
 from assessment.questionnaire import TOPIC_LABELS
+from assessment.responses import PHASES, STATUSES
 from assessment.ui import actions
 from assessment.ui import results_view as results
 from assessment.ui.plan_table import frame_to_plan, labels, plan_to_frame
@@ -35,11 +36,15 @@ edited = st.data_editor(
     column_order=["title", "area", "phase", "priority", "owner", "due", "status", "note"],
     column_config={
         "title": st.column_config.TextColumn(tr("p_measure"), width=320, required=True),
+        # Not `required`: a new row is saved as soon as it has a title; an empty area, phase
+        # or status falls back to the first area, the first phase and "open".
         "area": st.column_config.SelectboxColumn(
-            tr("p_area"), options=list(names["area"].values()), required=True, width=170
+            tr("p_area"), options=list(names["area"].values()), width=170
         ),
         "phase": st.column_config.SelectboxColumn(
-            tr("p_phase"), options=list(names["phase"].values()), required=True
+            tr("p_phase"),
+            options=list(names["phase"].values()),
+            default=names["phase"][PHASES[0]],
         ),
         "priority": st.column_config.NumberColumn(
             tr("p_priority"), format="%.0f", disabled=True, width=70
@@ -47,7 +52,9 @@ edited = st.data_editor(
         "owner": st.column_config.TextColumn(tr("p_owner"), width=150),
         "due": st.column_config.DateColumn(tr("p_due"), format="DD.MM.YYYY", width=100),
         "status": st.column_config.SelectboxColumn(
-            tr("p_status"), options=list(names["status"].values()), required=True
+            tr("p_status"),
+            options=list(names["status"].values()),
+            default=names["status"][STATUSES[0]],
         ),
         "note": st.column_config.TextColumn(tr("p_note")),
     },
