@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import math
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,11 +20,10 @@ from assessment.questionnaire import (
     parse_questionnaire,
     questionnaire_files,
 )
+from tests.mutations import Mutation, delete_at, set_at
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 MINI = FIXTURES / "mini.yaml"
-
-Mutation = Callable[[dict], None]
 
 
 @pytest.fixture(scope="module")
@@ -100,26 +98,6 @@ def test_questionnaire_is_immutable(mini: Questionnaire) -> None:
 # --- every cross-check and schema rule, as `file: path.in.file: message` --------------------------
 
 
-def _set(path: tuple, value: object) -> Mutation:
-    def mutate(data: dict) -> None:
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = value
-
-    return mutate
-
-
-def _delete(path: tuple) -> Mutation:
-    def mutate(data: dict) -> None:
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        del target[path[-1]]
-
-    return mutate
-
-
 def _reverse_dimensions(data: dict) -> None:
     data["dimensions"].reverse()
 
@@ -146,77 +124,77 @@ BAND_MESSAGE = (
 
 CROSS_CHECKS = [
     pytest.param(
-        _set(("measures", 2, "items"), ["h1", "zz"]),
+        set_at(("measures", 2, "items"), ["h1", "zz"]),
         "measures.2.items: unknown item 'zz'",
         id="measure-unknown-item",
     ),
     pytest.param(
-        _set(("measures", 2, "items"), ["h1", "s1"]),
+        set_at(("measures", 2, "items"), ["h1", "s1"]),
         "measures.2.items: item 's1' belongs to 'strategy', not 'hr'",
         id="measure-item-of-other-area",
     ),
     pytest.param(
-        _set(("measures", 2, "dimension"), "finance"),
+        set_at(("measures", 2, "dimension"), "finance"),
         "measures.2.dimension: unknown dimension 'finance'",
         id="measure-unknown-dimension",
     ),
     pytest.param(
-        _set(("stages", 2, "min"), 55),
+        set_at(("stages", 2, "min"), 55),
         f"stages.2.min: {BAND_MESSAGE}",
         id="stage-gap",
     ),
     pytest.param(
-        _set(("stages", 2, "min"), 45),
+        set_at(("stages", 2, "min"), 45),
         f"stages.2.min: {BAND_MESSAGE}",
         id="stage-overlap",
     ),
     pytest.param(
-        _set(("stages", 1, "max"), 25),
+        set_at(("stages", 1, "max"), 25),
         "stages.1: min must be below max",
         id="stage-empty-band",
     ),
     pytest.param(
-        _set(("stages", 0, "min"), 5),
+        set_at(("stages", 0, "min"), 5),
         "stages.0.min: the first stage must start at 0",
         id="first-stage-not-at-0",
     ),
     pytest.param(
-        _set(("stages", 3, "max"), 99),
+        set_at(("stages", 3, "max"), 99),
         "stages.3.max: the last stage must end at 100",
         id="last-stage-not-at-100",
     ),
     pytest.param(
-        _set(("stages", 3, "max"), 120),
+        set_at(("stages", 3, "max"), 120),
         "stages.3.max: Input should be less than or equal to 100",
         id="stage-above-100",
     ),
     pytest.param(
-        _set(("dimensions", 0, "items", 1, "weight"), 0),
+        set_at(("dimensions", 0, "items", 1, "weight"), 0),
         "dimensions.0.items.1.weight: Input should be greater than 0",
         id="item-weight-0",
     ),
     pytest.param(
-        _set(("dimensions", 0, "weight"), 0),
+        set_at(("dimensions", 0, "weight"), 0),
         "dimensions.0.weight: Input should be greater than 0",
         id="area-weight-0",
     ),
     pytest.param(
-        _delete(("dimensions", 2, "items", 0, "statement", "en")),
+        delete_at(("dimensions", 2, "items", 0, "statement", "en")),
         "dimensions.2.items.0.statement.en: Field required",
         id="missing-english-statement",
     ),
     pytest.param(
-        _set(("dimensions", 2, "items", 0, "hint", "de"), "   "),
+        set_at(("dimensions", 2, "items", 0, "hint", "de"), "   "),
         "dimensions.2.items.0.hint.de: String should have at least 1 character",
         id="blank-german-hint",
     ),
     pytest.param(
-        _set(("dimensions", 2, "items", 0, "colour"), "red"),
+        set_at(("dimensions", 2, "items", 0, "colour"), "red"),
         "dimensions.2.items.0.colour: Extra inputs are not permitted",
         id="extra-key-in-item",
     ),
     pytest.param(
-        _set(("author",), "someone"),
+        set_at(("author",), "someone"),
         "author: Extra inputs are not permitted",
         id="extra-key-at-top",
     ),
@@ -232,7 +210,7 @@ CROSS_CHECKS = [
         id="missing-area",
     ),
     pytest.param(
-        _set(("scale", 0, "value"), 1),
+        set_at(("scale", 0, "value"), 1),
         "scale: values must run 0, 1, 2, … without gaps, in order",
         id="scale-not-from-0",
     ),
@@ -242,27 +220,27 @@ CROSS_CHECKS = [
         id="scale-with-gap",
     ),
     pytest.param(
-        _set(("scale", 0, "value"), -1),
+        set_at(("scale", 0, "value"), -1),
         "scale.0.value: Input should be greater than or equal to 0",
         id="scale-negative",
     ),
     pytest.param(
-        _set(("version",), 1.0),
+        set_at(("version",), 1.0),
         "version: Input should be a valid string",
         id="unquoted-version",
     ),
     pytest.param(
-        _set(("dimensions", 0, "items", 0, "id"), "S 1"),
+        set_at(("dimensions", 0, "items", 0, "id"), "S 1"),
         "dimensions.0.items.0.id: String should match pattern '^[a-z][a-z0-9_]*$'",
         id="item-id-not-a-slug",
     ),
     pytest.param(
-        _set(("measures", 0, "effort"), 4),
+        set_at(("measures", 0, "effort"), 4),
         "measures.0.effort: Input should be less than or equal to 3",
         id="effort-above-3",
     ),
     pytest.param(
-        _set(("measures", 4, "topics"), ["astrology"]),
+        set_at(("measures", 4, "topics"), ["astrology"]),
         "measures.4.topics.0: Input should be 'identity', 'racism', 'stereotypes', 'language', "
         "'cultural_awareness', 'conflict', 'anti_discrimination', 'perception', "
         "'intercultural_communication' or 'diversity'",
@@ -281,17 +259,17 @@ def test_invalid_variant_names_file_path_and_problem(
 
 DUPLICATE_IDS = [
     pytest.param(
-        _set(("dimensions", 1, "items", 1, "id"), "s1"),
+        set_at(("dimensions", 1, "items", 1, "id"), "s1"),
         "dimensions.1.items.1.id: id 's1' is used more than once",
         id="duplicate-item",
     ),
     pytest.param(
-        _set(("measures", 1, "id"), "m_strategy"),
+        set_at(("measures", 1, "id"), "m_strategy"),
         "measures.1.id: id 'm_strategy' is used more than once",
         id="duplicate-measure",
     ),
     pytest.param(
-        _set(("stages", 1, "id"), "start"),
+        set_at(("stages", 1, "id"), "start"),
         "stages.1.id: id 'start' is used more than once",
         id="duplicate-stage",
     ),

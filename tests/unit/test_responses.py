@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -20,10 +19,9 @@ from assessment.responses import (
     parse_responses,
     read_responses,
 )
+from tests.mutations import Mutation, delete_at, set_at
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-Mutation = Callable[[dict], None]
 
 
 @pytest.fixture(scope="module")
@@ -108,48 +106,28 @@ def test_utf8_bytes_parse(catalogue) -> None:
     assert data.organisation.name == "Pflegedienst Größenwahn"
 
 
-def _set(path: tuple, value: object) -> Mutation:
-    def mutate(data: dict) -> None:
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = value
-
-    return mutate
-
-
-def _delete(path: tuple) -> Mutation:
-    def mutate(data: dict) -> None:
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        del target[path[-1]]
-
-    return mutate
-
-
 def _duplicate_respondent(data: dict) -> None:
     data["respondents"].append({"id": "lead", "answers": {"s1": 1}})
 
 
 REJECTED = [
     pytest.param(
-        _set(("respondents", 0, "answers", "xyz"), 1),
+        set_at(("respondents", 0, "answers", "xyz"), 1),
         ["$.respondents[0].answers.xyz: unknown item id 'xyz'"],
         id="unknown-item",
     ),
     pytest.param(
-        _set(("respondents", 1, "answers", "s1"), 5),
+        set_at(("respondents", 1, "answers", "s1"), 5),
         ["$.respondents[1].answers.s1: value 5 is off the scale 0..4"],
         id="value-above-scale",
     ),
     pytest.param(
-        _set(("respondents", 0, "answers", "h1"), -1),
+        set_at(("respondents", 0, "answers", "h1"), -1),
         ["$.respondents[0].answers.h1: value -1 is off the scale 0..4"],
         id="value-below-scale",
     ),
     pytest.param(
-        _set(("respondents", 0, "answers", "h1"), 2.5),
+        set_at(("respondents", 0, "answers", "h1"), 2.5),
         [
             "$.respondents[0].answers.h1: Input should be a valid integer, "
             "got a number with a fractional part"
@@ -157,7 +135,7 @@ REJECTED = [
         id="fractional-value",
     ),
     pytest.param(
-        _set(("respondents", 0, "comments", "zz"), "?"),
+        set_at(("respondents", 0, "comments", "zz"), "?"),
         ["$.respondents[0].comments.zz: unknown item id 'zz'"],
         id="comment-on-unknown-item",
     ),
@@ -167,17 +145,17 @@ REJECTED = [
         id="duplicate-respondent",
     ),
     pytest.param(
-        _set(("questionnaire", "id"), "kmu"),
+        set_at(("questionnaire", "id"), "kmu"),
         ["$.questionnaire: questionnaire kmu 1.0 is not available (mini 1.0)"],
         id="unknown-questionnaire-id",
     ),
     pytest.param(
-        _set(("questionnaire", "version"), "2.0"),
+        set_at(("questionnaire", "version"), "2.0"),
         ["$.questionnaire: questionnaire mini 2.0 is not available (mini 1.0)"],
         id="unknown-questionnaire-version",
     ),
     pytest.param(
-        _set(("format",), "vielfaltskompass.responses/2"),
+        set_at(("format",), "vielfaltskompass.responses/2"),
         [
             "$.format: unsupported format 'vielfaltskompass.responses/2', "
             "expected 'vielfaltskompass.responses/1'"
@@ -185,67 +163,67 @@ REJECTED = [
         id="wrong-format",
     ),
     pytest.param(
-        _delete(("organisation", "name")),
+        delete_at(("organisation", "name")),
         ["$.organisation.name: Field required"],
         id="missing-organisation-name",
     ),
     pytest.param(
-        _set(("organisation", "name"), "   "),
+        set_at(("organisation", "name"), "   "),
         ["$.organisation.name: String should have at least 1 character"],
         id="blank-organisation-name",
     ),
     pytest.param(
-        _set(("colour",), "blue"),
+        set_at(("colour",), "blue"),
         ["$.colour: Extra inputs are not permitted"],
         id="extra-key-at-top",
     ),
     pytest.param(
-        _set(("respondents", 1, "email"), "x@example.org"),
+        set_at(("respondents", 1, "email"), "x@example.org"),
         ["$.respondents[1].email: Extra inputs are not permitted"],
         id="extra-key-in-respondent",
     ),
     pytest.param(
-        _set(("targets", "hr"), 100.5),
+        set_at(("targets", "hr"), 100.5),
         ["$.targets.hr: Input should be less than or equal to 100"],
         id="target-above-100",
     ),
     pytest.param(
-        _set(("targets", "hr"), -1),
+        set_at(("targets", "hr"), -1),
         ["$.targets.hr: Input should be greater than or equal to 0"],
         id="target-below-0",
     ),
     pytest.param(
-        _set(("targets", "finance"), 50),
+        set_at(("targets", "finance"), 50),
         ["$.targets.finance: unknown area 'finance'"],
         id="unknown-target-area",
     ),
     pytest.param(
-        _set(("plan", 0, "measure"), "m_nope"),
+        set_at(("plan", 0, "measure"), "m_nope"),
         ["$.plan[0].measure: unknown measure 'm_nope'"],
         id="plan-unknown-measure",
     ),
     pytest.param(
-        _delete(("plan", 1, "title")),
+        delete_at(("plan", 1, "title")),
         ["$.plan[1]: needs a catalogue measure or an own title"],
         id="plan-without-measure-or-title",
     ),
     pytest.param(
-        _set(("plan", 1, "area"), "finance"),
+        set_at(("plan", 1, "area"), "finance"),
         ["$.plan[1].area: unknown area 'finance'"],
         id="plan-unknown-area",
     ),
     pytest.param(
-        _set(("plan", 0, "phase"), "0-4"),
+        set_at(("plan", 0, "phase"), "0-4"),
         ["$.plan[0].phase: Input should be '0-3', '3-6', '6-12' or '12-24'"],
         id="plan-unknown-phase",
     ),
     pytest.param(
-        _set(("plan", 0, "status"), "finished"),
+        set_at(("plan", 0, "status"), "finished"),
         ["$.plan[0].status: Input should be 'open', 'in_progress', 'done' or 'dropped'"],
         id="plan-unknown-status",
     ),
     pytest.param(
-        _set(("round", "date"), "2025-02-30"),
+        set_at(("round", "date"), "2025-02-30"),
         [
             "$.round.date: Input should be a valid date or datetime, "
             "day value is outside expected range"
