@@ -135,7 +135,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     q = catalogue[DEMO_QUESTIONNAIRE]
     data = demo_response(q)
     if args.output:
-        Path(args.output).write_text(dump_responses(data), encoding="utf-8")
+        write_atomically(Path(args.output), dump_responses(data).encode("utf-8"))
         print(f"wrote {args.output}")
         return 0
     from assessment.storage import engine, repository

@@ -275,6 +275,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No score (drawn at the centre): {areas}",
     },
     "chart_from": {"de": "ab {value}", "en": "from {value}"},
+    "p_import_previous": {
+        "de": "Ihr bisheriger Check bleibt unter seinem privaten Link erreichbar:",
+        "en": "Your previous check stays available under its private link:",
+    },
     # catalogue
     "c_title": {"de": "Die Fragebögen", "en": "The questionnaires"},
     "c_items": {"de": "{n} Aussagen", "en": "{n} statements"},

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, delete, select, update
 from assessment.responses import PlanEntry
 from assessment.storage import tables as t
 from assessment.storage.transactions import write_transaction
+from assessment.storage.upsert import insert_for
 
 
 def set_targets(engine: Engine, round_id: int, targets: Mapping[str, float]) -> None:
@@ -16,6 +17,17 @@ def set_targets(engine: Engine, round_id: int, targets: Mapping[str, float]) -> 
     with write_transaction(engine) as conn:
         conn.execute(delete(t.target).where(t.target.c.round_id == round_id))
         insert_targets(conn, round_id, targets)
+
+
+def set_target(engine: Engine, round_id: int, area: str, value: float) -> None:
+    """Set one area's target, leaving the others (and their defaults) as they are."""
+    with write_transaction(engine) as conn:
+        stmt = insert_for(conn, t.target).values(round_id=round_id, area=area, value=float(value))
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["round_id", "area"], set_={"value": stmt.excluded.value}
+            )
+        )
 
 
 def get_targets(engine: Engine, round_id: int) -> dict[str, float]:

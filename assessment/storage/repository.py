@@ -24,6 +24,7 @@ from assessment.storage.plans import (
     load_plan,
     save_note,
     save_plan,
+    set_target,
     set_targets,
 )
 from assessment.storage.respondents import (
@@ -97,6 +98,7 @@ __all__ = [
     "save_plan",
     "set_round_status",
     "set_submitted",
+    "set_target",
     "set_targets",
     "snapshot_questionnaire",
     "update_profile",

@@ -94,6 +94,18 @@ def set_area_step(step: int) -> None:
     st.session_state["scroll_to_top"] = True
 
 
+def forget_other_respondents_widgets(respondent_id: int) -> None:
+    """Drop answer and comment widget state left from another respondent's questionnaire.
+
+    Widgets are keyed by item; without this, switching to another link while the page stays
+    open would show (and could save) the previous respondent's values.
+    """
+    if st.session_state.get("questionnaire_respondent") != respondent_id:
+        for key in [k for k in st.session_state if str(k).startswith(("answer_", "comment_"))]:
+            del st.session_state[key]
+        st.session_state["questionnaire_respondent"] = respondent_id
+
+
 def respondent_state(respondent_id: int) -> tuple[dict[str, int | None], dict[str, str]]:
     """A respondent's stored answers and comments."""
     return repo.respondent_entries(engine(), respondent_id)

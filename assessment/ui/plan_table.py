@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from datetime import date
 
 import pandas as pd
 
@@ -42,8 +41,10 @@ def plan_to_frame(plan: list[PlanEntry], q: Questionnaire, lang: str) -> pd.Data
         for entry in plan
     ]
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame["due"] = pd.to_datetime(frame["due"]).dt.date
-    return frame.astype({"priority": "float64"})
+    # Fixed column types, also for an empty plan: the editor returns what the base frame says.
+    frame["due"] = pd.to_datetime(frame["due"]).dt.date.astype(object)
+    text = ["measure", "title", "area", "phase", "owner", "status", "note"]
+    return frame.astype({"priority": "float64", **dict.fromkeys(text, "object")})
 
 
 def _text(value: object) -> str:
@@ -71,7 +72,7 @@ def frame_to_plan(frame: pd.DataFrame, q: Questionnaire, lang: str) -> list[Plan
             # Moved to another area: from now on the user's own measure with the same title.
             title = title or catalogue_title
             measure = None
-        due = row.get("due")
+        due = pd.to_datetime(row.get("due"), errors="coerce")  # a date, a string or nothing
         plan.append(
             PlanEntry(
                 measure=measure,
@@ -80,7 +81,7 @@ def frame_to_plan(frame: pd.DataFrame, q: Questionnaire, lang: str) -> list[Plan
                 phase=back["phase"].get(_text(row.get("phase")), PHASES[0]),
                 priority=None if pd.isna(row.get("priority")) else float(row["priority"]),
                 owner=_text(row.get("owner")),
-                due=due if isinstance(due, date) and not pd.isna(due) else None,
+                due=None if pd.isna(due) else due.date(),
                 status=back["status"].get(_text(row.get("status")), STATUSES[0]),
                 note=_text(row.get("note")),
             )

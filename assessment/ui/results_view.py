@@ -80,14 +80,14 @@ def area_table(q: Questionnaire, scores: Scores, lang: str) -> pd.DataFrame:
     )
 
 
-def save_targets_from_widgets(round_id: int, area_ids: list[str]) -> None:
-    """Target inputs callback: store all areas' targets at once."""
-    targets = {
-        area: float(st.session_state[f"target_{round_id}_{area}"])
-        for area in area_ids
-        if f"target_{round_id}_{area}" in st.session_state
-    }
-    repo.set_targets(engine(), round_id, targets)
+def target_key(round_id: int, area: str) -> str:
+    """The widget key of an area's target input."""
+    return f"target_{round_id}_{area}"
+
+
+def save_target_from_widget(round_id: int, area: str) -> None:
+    """Target input callback: store this area's target; the others keep their defaults."""
+    repo.set_target(engine(), round_id, area, float(st.session_state[target_key(round_id, area)]))
 
 
 def current_plan(round_id: int, q: Questionnaire, scores: Scores, start: date) -> list[PlanEntry]:

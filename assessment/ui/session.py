@@ -57,6 +57,8 @@ def current() -> Current | None:
     if opened is None:
         return None
     access, details = opened
+    if access.is_join:
+        return None  # a session's join code only adds a respondent; it opens no pages
     return Current(
         token=value,
         round_id=access.round_id,

@@ -91,3 +91,5 @@ def test_upload_on_the_roadmap_page(engine, demo_token, demo_json):
     details = repo.round_details(engine, repo.resolve_token(engine, new_token).round_id)
     assert details.organisation.name == "Imported <b>GmbH</b>"
     assert any(t.value == "Imported <b>GmbH</b> · Selbstcheck Herbst 2026" for t in at.text)
+    assert any(f"t={demo_token}" in c.value for c in at.code), "the previous link stays visible"
+    assert at.file_uploader[0].value is None, "the uploader is empty: no accidental second import"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from assessment.questionnaire import load_catalogue
+from assessment.responses import Organisation
 from assessment.storage import repository as repo
 from tests.app.conftest import open_app
 
@@ -68,7 +71,7 @@ def test_profile_creates_round_and_answers_are_stored(engine):
     assert results.metric[0].label == "Gesamtwert"
     key = f"target_{access.round_id}_hr"
     results.number_input(key=key).set_value(80.0).run()
-    assert repo.get_targets(engine, access.round_id)["hr"] == 80.0
+    assert repo.get_targets(engine, access.round_id) == {"hr": 80.0}  # others keep defaults
 
     # Roadmap: the suggestion is shown but not stored until edited; reset keeps it unsaved.
     roadmap = open_app(token, "roadmap.py")
@@ -115,3 +118,20 @@ def test_delete_organisation_removes_the_round(engine, demo_token):
     assert not at.exception, at.exception
     assert repo.resolve_token(engine, demo_token) is None
     assert "t" not in at.query_params
+
+
+def test_switching_link_on_the_open_questionnaire_shows_the_other_answers(engine):
+    q = load_catalogue()[("kmu", "1.0")]
+    first_item = q.dimensions[0].items[0].id
+    tokens = []
+    for name, value in (("Erste GmbH", 4), ("Zweite GmbH", 1)):
+        new = repo.create_round(engine, q, Organisation(name=name), "R1", dt.date(2026, 1, 5))
+        repo.save_answer(engine, new.respondent_id, first_item, value)
+        repo.save_comment(engine, new.respondent_id, first_item, f"Kommentar {name}")
+        tokens.append(new.respondent_token)
+    at = open_app(tokens[0], "questionnaire.py")
+    assert at.radio(key=f"answer_{first_item}").value == 4
+    at.query_params["t"] = tokens[1]
+    at.run()
+    assert at.radio(key=f"answer_{first_item}").value == 1
+    assert at.text_input(key=f"comment_{first_item}").value == "Kommentar Zweite GmbH"

@@ -310,3 +310,13 @@ def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]
 def test_every_command_is_documented(command: str) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"python -m assessment {command}" in readme
+
+
+def test_demo_output_into_a_missing_folder_exits_2(tmp_path, capsys):
+    from assessment.cli import main
+
+    target = tmp_path / "nowhere" / "demo.json"
+    assert main(["demo", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {target}: cannot write:") and "Traceback" not in err
+    assert not target.parent.exists()

@@ -75,3 +75,14 @@ def test_catalogue_measure_moved_to_another_area_becomes_own_measure(q):
     assert plan[0].measure is None
     assert plan[0].title == "Maßnahme Strategie"
     assert plan[0].area == "hr"
+
+
+def test_empty_plan_keeps_typed_columns_and_dates_typed_as_text(q):
+    frame = plan_to_frame([], q, "de")
+    assert list(frame.columns)[:3] == ["measure", "title", "area"] and frame.empty
+    # The editor hands a new row's date back as text when its column had no type.
+    added = pd.DataFrame([{"title": "Sprachcafé", "due": "2027-03-01"}])
+    plan = frame_to_plan(pd.concat([frame, added], ignore_index=True), q, "de")
+    assert plan == [
+        PlanEntry(title="Sprachcafé", area="strategy", phase="0-3", due=date(2027, 3, 1))
+    ]

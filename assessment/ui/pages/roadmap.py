@@ -7,7 +7,7 @@ from assessment.responses import PHASES, STATUSES
 from assessment.ui import actions
 from assessment.ui import results_view as results
 from assessment.ui.plan_table import frame_to_plan, labels, plan_to_frame
-from assessment.ui.state import lang, set_token, tr
+from assessment.ui.state import lang, private_link, set_token, tr
 from assessment.ui.widgets import require_current, round_caption
 
 cur = require_current()
@@ -35,7 +35,9 @@ edited = st.data_editor(
     height=min(38 + 35 * (len(st.session_state[base_key]) + 1), 900),
     column_order=["title", "area", "phase", "priority", "owner", "due", "status", "note"],
     column_config={
-        "title": st.column_config.TextColumn(tr("p_measure"), width=320, required=True),
+        "title": st.column_config.TextColumn(
+            tr("p_measure"), width=320, required=True, max_chars=300
+        ),
         # Not `required`: a new row is saved as soon as it has a title; an empty area, phase
         # or status falls back to the first area, the first phase and "open".
         "area": st.column_config.SelectboxColumn(
@@ -49,14 +51,14 @@ edited = st.data_editor(
         "priority": st.column_config.NumberColumn(
             tr("p_priority"), format="%.0f", disabled=True, width=70
         ),
-        "owner": st.column_config.TextColumn(tr("p_owner"), width=150),
+        "owner": st.column_config.TextColumn(tr("p_owner"), width=150, max_chars=200),
         "due": st.column_config.DateColumn(tr("p_due"), format="DD.MM.YYYY", width=100),
         "status": st.column_config.SelectboxColumn(
             tr("p_status"),
             options=list(names["status"].values()),
             default=names["status"][STATUSES[0]],
         ),
-        "note": st.column_config.TextColumn(tr("p_note")),
+        "note": st.column_config.TextColumn(tr("p_note"), max_chars=10_000),
     },
 )
 new_plan = frame_to_plan(edited, q, language)
@@ -112,7 +114,10 @@ for label, build, extension, mime, icon in files:
 
 with st.expander(tr("p_import_title"), icon=":material/upload_file:"):
     st.caption(tr("p_import_help"))
-    upload = st.file_uploader(tr("p_import_title"), type=["json"], label_visibility="collapsed")
+    uploads = st.session_state.get("uploads", 0)
+    upload = st.file_uploader(
+        tr("p_import_title"), type=["json"], label_visibility="collapsed", key=f"upload_{uploads}"
+    )
     if upload is not None and st.button(tr("p_import_button")):
         try:
             data, imported_q = actions.parse_upload(upload.getvalue(), upload.name)
@@ -121,9 +126,12 @@ with st.expander(tr("p_import_title"), icon=":material/upload_file:"):
             st.code("\n".join(exc.lines), language=None, wrap_lines=True)
         else:
             set_token(actions.import_round(data, imported_q))
-            st.session_state["imported"] = (data.organisation.name, data.round.label)
+            st.session_state["imported"] = (data.organisation.name, data.round.label, cur.token)
+            st.session_state["uploads"] = uploads + 1  # an empty uploader: no second import
             st.rerun()
     if "imported" in st.session_state:
-        org_name, round_label = st.session_state.pop("imported")
+        org_name, round_label, previous = st.session_state.pop("imported")
         st.success(tr("p_import_done"), icon=":material/check:")
         st.text(f"{org_name} · {round_label}")
+        st.caption(tr("p_import_previous"))
+        st.code(private_link(previous), language=None, wrap_lines=True)

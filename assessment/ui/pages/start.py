@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from assessment.ui.state import extract_token, forget_token, lang, set_token, tr
+from assessment.ui.state import extract_token, forget_token, lang, private_link, set_token, tr
 
 st.title(tr("start_title"))
 st.write(tr("start_intro"))
@@ -16,6 +16,7 @@ cur = current()
 if cur is not None:
     with st.container(border=True):
         st.text(tr("start_current", org=cur.details.organisation.name, round=cur.details.label))
+        st.code(private_link(cur.token), language=None, wrap_lines=True)
         if st.button(tr("start_continue"), type="primary"):
             st.switch_page("assessment/ui/pages/questionnaire.py")
 

@@ -21,6 +21,7 @@ def render() -> None:
     areas = q.dimensions
     step = actions.area_step(len(areas))
     area = areas[step]
+    actions.forget_other_respondents_widgets(respondent)
     answers, comments = actions.respondent_state(respondent)
 
     if st.session_state.pop("scroll_to_top", False):
@@ -63,7 +64,7 @@ def render() -> None:
                 tr("q_comment"),
                 value=comments.get(item.id, ""),
                 placeholder=tr("q_comment_placeholder"),
-                max_chars=5000,
+                max_chars=10_000,  # as long as a comment in a response file
                 key=f"comment_{item.id}",
                 label_visibility="collapsed",
                 on_change=actions.save_comment_from_widget,

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from assessment.i18n import number
-from assessment.ui.results_view import results_view, save_targets_from_widgets
+from assessment.ui.results_view import results_view, save_target_from_widget, target_key
 from assessment.ui.state import lang, tr
 from assessment.ui.widgets import require_current, round_caption
 
@@ -62,9 +62,9 @@ def render() -> None:
                 value=float(round(area.target, 1)),
                 step=5.0,
                 format="%.0f",
-                key=f"target_{cur.round_id}_{area.area}",
-                on_change=save_targets_from_widgets,
-                args=(cur.round_id, [a.id for a in q.dimensions]),
+                key=target_key(cur.round_id, area.area),
+                on_change=save_target_from_widget,
+                args=(cur.round_id, area.area),
             )
 
     st.subheader(tr("r_weak_title"))
