@@ -222,6 +222,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_done": {"de": "erledigt", "en": "done"},
     "status_dropped": {"de": "verworfen", "en": "dropped"},
     "p_saved": {"de": "Roadmap gespeichert.", "en": "Roadmap saved."},
+    "p_changed_elsewhere": {
+        "de": "Die Roadmap wurde inzwischen an anderer Stelle geändert. Sie sehen den aktuellen "
+        "Stand.",
+        "en": "The roadmap was changed elsewhere in the meantime. You now see the current state.",
+    },
     "p_reset": {"de": "Vorschlag neu berechnen", "en": "Recompute the suggestion"},
     "p_reset_help": {
         "de": "Ersetzt die Tabelle durch den aktuellen Vorschlag aus Ihren Ergebnissen.",

@@ -135,3 +135,16 @@ def test_switching_link_on_the_open_questionnaire_shows_the_other_answers(engine
     at.run()
     assert at.radio(key=f"answer_{first_item}").value == 1
     assert at.text_input(key=f"comment_{first_item}").value == "Kommentar Zweite GmbH"
+
+
+def test_roadmap_follows_a_plan_changed_elsewhere(engine, demo_token):
+    at = open_app(demo_token, "roadmap.py")
+    round_id = repo.resolve_token(engine, demo_token).round_id
+    plan = repo.load_plan(engine, round_id)
+    changed = [plan[0].model_copy(update={"owner": "Frau Kaya (anderer Tab)"}), *plan[1:]]
+    repo.save_plan(engine, round_id, changed)  # e.g. saved from another browser tab
+    at.run()
+    assert not at.exception, at.exception
+    assert any("an anderer Stelle geändert" in toast.value for toast in at.toast)
+    assert at.data_editor[0].value["owner"].iloc[0] == "Frau Kaya (anderer Tab)"
+    assert repo.load_plan(engine, round_id) == changed  # nothing overwritten

@@ -19,20 +19,30 @@ round_caption(cur)
 st.write(tr("p_intro"))
 
 plan = results.current_plan(cur.round_id, q, view.scores, cur.details.date)
-version = st.session_state.get("plan_version", 0)
+state = st.session_state
+known_key = f"plan_known_{cur.round_id}"  # the plans this editor started from or saved
+version = state.get("plan_version", 0)
 editor_key = f"plan_editor_{cur.round_id}_{language}_{version}"
 base_key = f"plan_base_{cur.round_id}_{language}_{version}"
-if editor_key not in st.session_state or base_key not in st.session_state:
+if editor_key in state and plan not in state.get(known_key, []):
+    # Changed elsewhere (another tab, new scores): start again from what is stored now, so
+    # that this editor's older edits never overwrite it.
+    version = state["plan_version"] = version + 1
+    editor_key = f"plan_editor_{cur.round_id}_{language}_{version}"
+    base_key = f"plan_base_{cur.round_id}_{language}_{version}"
+    st.toast(tr("p_changed_elsewhere"), icon=":material/sync:")
+if editor_key not in state or base_key not in state:
     # A fresh editor starts from the stored plan; while it lives, its edits apply to this base.
-    st.session_state[base_key] = plan_to_frame(plan, q, language)
+    state[base_key] = plan_to_frame(plan, q, language)
+    state[known_key] = [plan]
 
 names = labels(q, language)
 edited = st.data_editor(
-    st.session_state[base_key],
+    state[base_key],
     key=editor_key,
     num_rows="dynamic",
     hide_index=True,
-    height=min(38 + 35 * (len(st.session_state[base_key]) + 1), 900),
+    height=min(38 + 35 * (len(state[base_key]) + 1), 900),
     column_order=["title", "area", "phase", "priority", "owner", "due", "status", "note"],
     column_config={
         "title": st.column_config.TextColumn(
@@ -64,6 +74,7 @@ edited = st.data_editor(
 new_plan = frame_to_plan(edited, q, language)
 if new_plan != plan:
     results.save_plan(cur.round_id, new_plan)
+    state[known_key] = [state[known_key][0], new_plan]
     st.toast(tr("p_saved"), icon=":material/check:")
     plan = new_plan
 
