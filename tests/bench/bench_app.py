@@ -49,16 +49,8 @@ BENCH = ROOT / "tests" / "bench"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - needs ROOT on sys.path
+
 GOALS = {"P1": 1.5, "P2": 1.5, "P5": 1.3}
 WARMUP = 3
 NA = -1
@@ -572,7 +564,7 @@ def cold_start(browser, script: str, title: str, folder: Path) -> float:
 
 
 def bench_cold_start(folder: Path, runs: int):
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         print("P5 cold start: skipped, /usr/bin/chromium is missing")
         return None
     from playwright.sync_api import sync_playwright
@@ -580,7 +572,7 @@ def bench_cold_start(folder: Path, runs: int):
     ours, bare = [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         try:
             cold_start(browser, "tests/bench/bare_hello.py", "Hallo", folder)  # warm the disk
