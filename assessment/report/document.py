@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
-from assessment.charts import ACCENT, INK, MUTED, hex_to_rgb
+from assessment.charts.palette import ACCENT, INK, MUTED, hex_to_rgb
 from assessment.report import fonts
 from assessment.report.layout import fit_line, text_width, wrap
 from assessment.report.text import needs_shaping, printable

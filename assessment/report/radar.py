@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from assessment.charts import (
+from assessment.charts.palette import (
     GRID,
     INK,
     MUTED,
@@ -12,11 +12,9 @@ from assessment.charts import (
     SERIES_DASH,
     SERIES_ORDER,
     WARNING,
-    RadarGeometry,
-    SeriesGeometry,
     hex_to_rgb,
-    radar_geometry,
 )
+from assessment.charts.radar import RadarGeometry, SeriesGeometry, radar_geometry
 from assessment.report.document import ReportPDF, Style
 from assessment.report.layout import text_width
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assessment.charts import ACCENT, ACCENT_LIGHT, hex_to_rgb
+from assessment.charts.palette import ACCENT, ACCENT_LIGHT, hex_to_rgb
 from assessment.report.document import ReportPDF, Style
 from assessment.report.layout import text_width, wrap
 from assessment.report.text import printable

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from assessment.charts import ACCENT_LIGHT, INK, MUTED, PHASE_COLOURS, hex_to_rgb
+from assessment.charts.palette import ACCENT_LIGHT, INK, MUTED, PHASE_COLOURS, hex_to_rgb
 from assessment.report.content import PlanRow
 from assessment.report.document import ReportPDF, Style
 from assessment.report.layout import fit_line

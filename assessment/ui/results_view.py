@@ -8,7 +8,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from assessment.charts import bars_args, bars_spec, radar_args, radar_spec
+from assessment.charts.bars import bars_args, bars_spec
+from assessment.charts.radar_chart import radar_args, radar_spec
 from assessment.findings import AreaFindings, area_findings
 from assessment.i18n import number, t
 from assessment.questionnaire import Questionnaire

@@ -9,16 +9,10 @@ from pathlib import Path
 import altair as alt
 import pytest
 
-from assessment.charts import (
-    SERIES_COLOURS,
-    bars_args,
-    bars_spec,
-    radar_args,
-    radar_geometry,
-    radar_spec,
-    stage_name_for,
-    wrap_label,
-)
+from assessment.charts.bars import bars_args, bars_spec
+from assessment.charts.palette import SERIES_COLOURS
+from assessment.charts.radar import radar_geometry, stage_name_for, wrap_label
+from assessment.charts.radar_chart import radar_args, radar_spec
 from assessment.questionnaire import Questionnaire, load_questionnaire
 from assessment.responses import ResponseFile
 from assessment.scoring import score_response

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assessment.charts import ACCENT, WARNING, hex_to_rgb
+from assessment.charts.palette import ACCENT, WARNING, hex_to_rgb
 from assessment.findings import Finding
 from assessment.report.content import AreaResult, Comment, ReportContent
 from assessment.report.document import H1, H2, H3, SMALL, ReportPDF, Style

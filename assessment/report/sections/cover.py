@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assessment.charts import ACCENT, MUTED, hex_to_rgb
+from assessment.charts.palette import ACCENT, MUTED, hex_to_rgb
 from assessment.report.content import ReportContent
 from assessment.report.document import ReportPDF, Style
 from assessment.report.layout import wrap

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assessment.charts import ACCENT, MUTED, PHASE_COLOURS, hex_to_rgb
+from assessment.charts.palette import ACCENT, MUTED, PHASE_COLOURS, hex_to_rgb
 from assessment.questionnaire import TOPIC_LABELS
 from assessment.report.content import PlanRow, ReportContent
 from assessment.report.document import H1, H2, H3, SMALL, ReportPDF, Style

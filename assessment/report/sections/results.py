@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assessment.charts import WARNING
+from assessment.charts.palette import WARNING
 from assessment.report.content import AreaResult, ReportContent
 from assessment.report.document import H1, SMALL, ReportPDF, Style
 from assessment.report.radar import draw_radar

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assessment.charts import ACCENT, ACCENT_LIGHT, hex_to_rgb
+from assessment.charts.palette import ACCENT, ACCENT_LIGHT, hex_to_rgb
 from assessment.report.content import AreaResult, PlanRow, ReportContent
 from assessment.report.document import BODY, H1, H2, H3, SMALL, ReportPDF, Style
 from assessment.report.layout import wrap
