@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
@@ -47,9 +48,25 @@ class Organisation(_Model):
     region: Short = ""
 
 
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _uuid_text(value: object) -> object:
+    """A round id is a UUID written as 8-4-4-4-12 hex digits; stored in lower case."""
+    if isinstance(value, str) and _UUID.fullmatch(value.strip().lower()):
+        return value.strip().lower()
+    raise ValueError("must be a UUID such as 3f2b8c1e-0d4a-4c6e-9b7a-2e5f1d9c8a40")
+
+
+RoundId = Annotated[str, BeforeValidator(_uuid_text)]
+
+
 class RoundInfo(_Model):
+    """The round's label and date, and its id: the same round keeps it through export and import."""
+
     label: Name
     date: date
+    id: RoundId | None = None
 
 
 def _no_bool_or_text(value: object) -> object:

@@ -2,7 +2,7 @@
 
 An answer row has `answered = true` when an answer was given (`value` NULL = not applicable /
 don't know); a row with `answered = false` only carries a comment and is no answer. A row that
-holds neither is deleted.
+holds neither is deleted. Each write bumps the round's revision.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, select, update
+from sqlalchemy import Connection, Engine, and_, delete, select, update
 
 from assessment.storage import tables as t
+from assessment.storage.revisions import bump_respondent_round, read_revision
 from assessment.storage.transactions import write_transaction
 from assessment.storage.upsert import insert_for
 
@@ -28,6 +29,7 @@ def save_answer(engine: Engine, respondent_id: int, item_id: str, value: int | N
     if value is not None and value < 0:
         raise ValueError(f"answer value must not be negative, got {value}")
     with write_transaction(engine) as conn:
+        bump_respondent_round(conn, respondent_id)
         stmt = insert_for(conn, t.answer).values(
             respondent_id=respondent_id,
             item_id=item_id,
@@ -52,6 +54,7 @@ def save_comment(engine: Engine, respondent_id: int, item_id: str, comment: str)
     """Store the comment on an item; keeps the answer. A blank comment removes it."""
     comment = comment if comment.strip() else ""
     with write_transaction(engine) as conn:
+        bump_respondent_round(conn, respondent_id)
         stmt = insert_for(conn, t.answer).values(
             respondent_id=respondent_id,
             item_id=item_id,
@@ -72,6 +75,7 @@ def save_comment(engine: Engine, respondent_id: int, item_id: str, comment: str)
 def clear_answer(engine: Engine, respondent_id: int, item_id: str) -> None:
     """Withdraw the answer to an item (back to unanswered); keeps the comment."""
     with write_transaction(engine) as conn:
+        bump_respondent_round(conn, respondent_id)
         conn.execute(
             update(t.answer)
             .where(_answer_key(respondent_id, item_id))
@@ -133,17 +137,10 @@ def round_answers(engine: Engine, round_id: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ANSWER_COLUMNS).astype({"value": "float64"})
 
 
-def round_revision(engine: Engine, round_id: int) -> tuple[int, str]:
-    """A cheap fingerprint of a round's answers: it changes with every saved answer."""
-    p, a = t.respondent.c, t.answer.c
-    stmt = (
-        select(func.count(), func.max(a.updated_at))
-        .select_from(t.answer.join(t.respondent, a.respondent_id == p.id))
-        .where(p.round_id == round_id, a.answered.is_(True))
-    )
+def round_revision(engine: Engine, round_id: int) -> int:
+    """The round's revision counter: it grows with every write to the round (a cache key)."""
     with engine.connect() as conn:
-        count, latest = conn.execute(stmt).one()
-    return int(count), str(latest)
+        return read_revision(conn, round_id)
 
 
 def insert_answers(

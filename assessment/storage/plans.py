@@ -1,4 +1,4 @@
-"""A round's target profile, notes per area and the action plan (roadmap)."""
+"""A round's target profile, notes per area and action plan (roadmap); writes bump its revision."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from sqlalchemy import Connection, Engine, delete, select, update
 
 from assessment.responses import PlanEntry
 from assessment.storage import tables as t
+from assessment.storage.revisions import bump_round
 from assessment.storage.transactions import write_transaction
 from assessment.storage.upsert import insert_for
 
@@ -15,6 +16,7 @@ from assessment.storage.upsert import insert_for
 def set_targets(engine: Engine, round_id: int, targets: Mapping[str, float]) -> None:
     """Replace the round's target profile (area -> target score 0..100)."""
     with write_transaction(engine) as conn:
+        bump_round(conn, round_id)
         conn.execute(delete(t.target).where(t.target.c.round_id == round_id))
         insert_targets(conn, round_id, targets)
 
@@ -22,6 +24,7 @@ def set_targets(engine: Engine, round_id: int, targets: Mapping[str, float]) -> 
 def set_target(engine: Engine, round_id: int, area: str, value: float) -> None:
     """Set one area's target, leaving the others (and their defaults) as they are."""
     with write_transaction(engine) as conn:
+        bump_round(conn, round_id)
         stmt = insert_for(conn, t.target).values(round_id=round_id, area=area, value=float(value))
         conn.execute(
             stmt.on_conflict_do_update(
@@ -40,6 +43,7 @@ def save_note(engine: Engine, round_id: int, area: str, text: str) -> None:
     """Store the note on an area (a blank text removes it)."""
     c = t.note.c
     with write_transaction(engine) as conn:
+        bump_round(conn, round_id)
         conn.execute(delete(t.note).where(c.round_id == round_id, c.area == area))
         if text.strip():
             conn.execute(t.note.insert().values(round_id=round_id, area=area, text=text))
@@ -55,6 +59,7 @@ def get_notes(engine: Engine, round_id: int) -> dict[str, str]:
 def save_plan(engine: Engine, round_id: int, plan: Iterable[PlanEntry]) -> None:
     """Replace the round's plan (in the given order); an empty list is a saved, empty plan."""
     with write_transaction(engine) as conn:
+        bump_round(conn, round_id)
         conn.execute(delete(t.action).where(t.action.c.round_id == round_id))
         insert_plan(conn, round_id, list(plan))
 
@@ -62,6 +67,7 @@ def save_plan(engine: Engine, round_id: int, plan: Iterable[PlanEntry]) -> None:
 def clear_plan(engine: Engine, round_id: int) -> None:
     """Forget the round's plan, so that the computed suggestion applies again."""
     with write_transaction(engine) as conn:
+        bump_round(conn, round_id)
         conn.execute(delete(t.action).where(t.action.c.round_id == round_id))
         conn.execute(update(t.round).where(t.round.c.id == round_id).values(plan_saved=False))
 

@@ -35,6 +35,9 @@ from assessment.storage.respondents import (
 )
 from assessment.storage.results import (
     Access,
+    AlreadyImported,
+    ImportConflict,
+    ImportRefused,
     Mode,
     NewRespondent,
     NewRound,
@@ -61,6 +64,9 @@ from assessment.storage.transfer import export_round, import_round
 __all__ = [
     "ANSWER_COLUMNS",
     "Access",
+    "AlreadyImported",
+    "ImportConflict",
+    "ImportRefused",
     "Mode",
     "NewRespondent",
     "NewRound",

@@ -6,6 +6,7 @@ from sqlalchemy import Connection, Engine, case, func, or_, select, update
 
 from assessment.storage import tables as t
 from assessment.storage.results import Access, NewRespondent, NotFound, RespondentInfo
+from assessment.storage.revisions import bump_respondent_round, bump_round
 from assessment.storage.tokens import hash_token, new_token
 from assessment.storage.transactions import write_transaction
 
@@ -50,6 +51,7 @@ def add_respondent(engine: Engine, round_id: int, name: str = "", role: str = ""
         )
         if anonymous is None:
             raise NotFound(f"round {round_id}")
+        bump_round(conn, round_id)
         label = _next_label(conn, round_id)
         return insert_respondent(conn, round_id, label, name="" if anonymous else name, role=role)
 
@@ -57,6 +59,7 @@ def add_respondent(engine: Engine, round_id: int, name: str = "", role: str = ""
 def set_submitted(engine: Engine, respondent_id: int, submitted: bool = True) -> None:
     """Mark a respondent's answers as submitted (or not)."""
     with write_transaction(engine) as conn:
+        bump_respondent_round(conn, respondent_id)
         conn.execute(
             update(t.respondent)
             .where(t.respondent.c.id == respondent_id)

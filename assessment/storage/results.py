@@ -1,4 +1,4 @@
-"""What the repository functions return, and the error for unknown ids."""
+"""What the repository functions return, and the errors they raise."""
 
 from __future__ import annotations
 
@@ -58,9 +58,10 @@ class Access:
 
 @dataclass(frozen=True)
 class RoundDetails:
-    """A round's profile and settings."""
+    """A round's profile and settings; `uid` identifies it across export and import."""
 
     round_id: int
+    uid: str
     organisation_id: int
     organisation: Organisation
     label: str
@@ -100,3 +101,28 @@ class RespondentInfo:
 
 class NotFound(LookupError):
     """The round, respondent or organisation does not exist (any more)."""
+
+
+class ImportRefused(Exception):
+    """A response file whose round id is stored already; nothing was created."""
+
+    def __init__(self, round_id: int, uid: str, message: str):
+        self.round_id = round_id
+        self.uid = uid
+        super().__init__(message)
+
+
+class AlreadyImported(ImportRefused):
+    """The file holds exactly what the stored round with its id holds: it was imported before."""
+
+    def __init__(self, round_id: int, uid: str):
+        super().__init__(round_id, uid, f"round {uid} is stored already (round {round_id})")
+
+
+class ImportConflict(ImportRefused):
+    """A round with the file's id is stored, with other content (changed since the export)."""
+
+    def __init__(self, round_id: int, uid: str):
+        super().__init__(
+            round_id, uid, f"round {uid} is stored (round {round_id}) with other content"
+        )

@@ -1,9 +1,13 @@
-"""Rounds and organisations: creating, reading, profile, status, GDPR deletion."""
+"""Rounds and organisations: creating, reading, profile, status, GDPR deletion.
+
+Each round has a stable `uid` (a uuid4) besides its local id; writes bump its revision.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 from functools import lru_cache
 from typing import Any
 
@@ -22,6 +26,7 @@ from assessment.storage.results import (
     RoundStatus,
     RoundSummary,
 )
+from assessment.storage.revisions import bump_organisation_rounds, bump_round
 from assessment.storage.tokens import hash_token, new_token
 from assessment.storage.transactions import write_transaction
 from assessment.storage.upsert import insert_for
@@ -40,7 +45,8 @@ def create_round(
     """Store a new round (and its organisation, unless `organisation_id` names an existing one).
 
     A self-check gets its one respondent; a session gets a join token instead.
-    With `organisation_id` the existing organisation's profile is updated to `organisation`.
+    With `organisation_id` the existing organisation's profile is updated to `organisation`
+    (which bumps the revision of its other rounds).
     """
     check_mode(mode)
     with write_transaction(engine) as conn:
@@ -111,8 +117,8 @@ def update_profile(
         org_id = conn.scalar(select(t.round.c.organisation_id).where(t.round.c.id == round_id))
         if org_id is None:
             raise NotFound(f"round {round_id}")
+        save_organisation(conn, organisation, org_id)  # bumps this round with its siblings
         conn.execute(update(t.round).where(t.round.c.id == round_id).values(**values))
-        save_organisation(conn, organisation, org_id)
 
 
 def set_round_status(engine: Engine, round_id: int, status: RoundStatus) -> None:
@@ -121,6 +127,7 @@ def set_round_status(engine: Engine, round_id: int, status: RoundStatus) -> None
         raise ValueError(f"unknown round status {status!r}")
     closed_at = t.utcnow() if status == "closed" else None
     with write_transaction(engine) as conn:
+        bump_round(conn, round_id)
         conn.execute(
             update(t.round)
             .where(t.round.c.id == round_id)
@@ -156,10 +163,14 @@ def check_mode(mode: str) -> None:
 def save_organisation(
     conn: Connection, organisation: Organisation, organisation_id: int | None
 ) -> int:
-    """Insert the organisation (id None) or update the existing one; return its id."""
+    """Insert the organisation (id None) or update the existing one; return its id.
+
+    An update bumps the revision of each of its rounds: the profile is part of every one.
+    """
     values = organisation.model_dump()
     if organisation_id is None:
         return conn.execute(t.organisation.insert().values(**values)).inserted_primary_key[0]
+    bump_organisation_rounds(conn, organisation_id)
     result = conn.execute(
         update(t.organisation).where(t.organisation.c.id == organisation_id).values(**values)
     )
@@ -176,8 +187,9 @@ def insert_round(
     date: dt.date,
     mode: str,
     anonymous: bool,
+    uid: str | None = None,
 ) -> tuple[int, str, str | None]:
-    """Insert a round with fresh tokens; return (round id, admin token, join token)."""
+    """Insert a round with fresh tokens (and a fresh uid unless given); return (id, tokens)."""
     admin_token = new_token()
     join_token = new_token() if mode == "session" else None
     result = conn.execute(
@@ -193,6 +205,7 @@ def insert_round(
             status="open",
             admin_token_hash=hash_token(admin_token),
             join_token_hash=hash_token(join_token) if join_token else None,
+            uid=uid or str(uuid.uuid4()),
         )
     )
     return result.inserted_primary_key[0], admin_token, join_token
@@ -214,6 +227,7 @@ def read_round_details(conn: Connection, round_id: int) -> RoundDetails:
     )
     return RoundDetails(
         round_id=row.id,
+        uid=row.uid,
         organisation_id=row.organisation_id,
         organisation=organisation,
         label=row.label,

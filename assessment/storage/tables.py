@@ -6,6 +6,7 @@ Representation notes:
   and never counts as an answer (the check constraint forbids a value without `answered`).
 - `round.plan_saved` tells "no plan saved yet" (None) apart from a plan that was emptied ([]).
 - Tokens are never stored, only their SHA-256 hex digests (`*_token_hash`).
+- A change here needs a new revision under `alembic/versions/` (see `migrations.py`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 
 NAMING = {
@@ -102,6 +104,10 @@ round = Table(
     Column("plan_saved", Boolean, nullable=False, default=False, server_default=false()),
     _created(),
     Column("closed_at", DateTime(timezone=True), nullable=True),
+    # Stable across export and import (a uuid4), unlike `id`, which is local to one database.
+    Column("uid", String(36), nullable=False, unique=True),
+    # Bumped by every write that changes the round (see `revisions.py`); caches key on it.
+    Column("revision", Integer, nullable=False, default=0, server_default=text("0")),
     CheckConstraint("mode IN ('self', 'session')", name="mode"),
     CheckConstraint("status IN ('open', 'closed')", name="status"),
     **NO_ID_REUSE,

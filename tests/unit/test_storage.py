@@ -1,17 +1,22 @@
-"""Storage: migrations, SQLite pragmas, tokens, answers, targets, plan, import/export, GDPR."""
+"""Storage: SQLite pragmas, tokens, answers, targets, plan, revisions, import/export, GDPR.
+
+Migrations are tested in test_migrations.py.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import threading
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
-from sqlalchemy import Engine, func, inspect, select, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.schema import CreateTable
 
 from assessment.questionnaire import Questionnaire, load_questionnaire
@@ -26,10 +31,10 @@ from assessment.responses import (
 )
 from assessment.scoring import ANSWER_COLUMNS, score_rounds
 from assessment.storage import engine as engine_module
-from assessment.storage import migrations, plans, tables
+from assessment.storage import plans, tables
 from assessment.storage import repository as repo
 from assessment.storage.engine import database_url, get_engine, make_engine
-from assessment.storage.migrations import MIGRATIONS, applied_migrations, migrate
+from assessment.storage.migrations import HEAD, current_revision, migrate
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml"
 #: Set to a PostgreSQL URL (e.g. postgresql+psycopg://…/test) to run the repository tests there too.
@@ -109,44 +114,7 @@ def _sample_file(q: Questionnaire) -> ResponseFile:
     )
 
 
-# ---- engine and migrations -----------------------------------------------------------------
-
-
-def test_migrations_create_every_table_from_an_empty_database(tmp_path: Path) -> None:
-    engine = make_engine(_sqlite_url(tmp_path), migrate=False)
-    assert applied_migrations(engine) == []
-    assert migrate(engine) == [name for name, _ in MIGRATIONS]
-    names = set(inspect(engine).get_table_names())
-    assert set(tables.metadata.tables) | {"schema_migrations"} <= names
-    assert applied_migrations(engine) == [name for name, _ in MIGRATIONS]
-    engine.dispose()
-
-
-def test_second_migrate_is_a_no_op(sqlite_engine: Engine) -> None:
-    before = applied_migrations(sqlite_engine)
-    assert migrate(sqlite_engine) == []
-    assert applied_migrations(sqlite_engine) == before
-
-
-def test_a_failing_migration_leaves_nothing_behind(tmp_path: Path, monkeypatch) -> None:
-    def broken(conn) -> None:
-        conn.execute(text("CREATE TABLE half_done (id INTEGER)"))
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*MIGRATIONS, ("0999_broken", broken)])
-    engine = make_engine(_sqlite_url(tmp_path), migrate=False)
-    with pytest.raises(RuntimeError, match="boom"):
-        migrate(engine)
-    assert applied_migrations(engine) == [name for name, _ in MIGRATIONS]
-    assert "half_done" not in inspect(engine).get_table_names()  # DDL rolled back too
-    engine.dispose()
-
-
-def test_migrated_schema_matches_tables_module(engine: Engine) -> None:
-    insp = inspect(engine)
-    for table in tables.metadata.sorted_tables:
-        columns = {c["name"] for c in insp.get_columns(table.name)}
-        assert columns == set(table.columns.keys()), table.name
+# ---- engine -------------------------------------------------------------------------------
 
 
 def test_sqlite_pragmas_on_every_new_connection(sqlite_engine: Engine) -> None:
@@ -154,7 +122,8 @@ def test_sqlite_pragmas_on_every_new_connection(sqlite_engine: Engine) -> None:
     with sqlite_engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+        busy = next(p for p in engine_module.SQLITE_PRAGMAS if "busy_timeout" in p)
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == int(busy.split("=")[1])
 
 
 def test_database_url_prefers_explicit_then_environment(monkeypatch) -> None:
@@ -172,7 +141,7 @@ def test_get_engine_is_cached_per_url_and_creates_the_folder(tmp_path: Path) -> 
     try:
         assert get_engine(url) is engine
         assert (tmp_path / "new" / "folder" / "app.db").exists()
-        assert applied_migrations(engine) == [name for name, _ in MIGRATIONS]
+        assert current_revision(engine) == HEAD
     finally:
         engine.dispose()
         engine_module.clear_engine_cache()
@@ -433,28 +402,89 @@ def test_open_round_gives_access_and_details_in_one_call(engine: Engine, q: Ques
         repo.snapshot_questionnaire(engine, details.snapshot_id + 999)
 
 
-def test_respondent_entries_and_round_revision_follow_every_save(
-    engine: Engine, q: Questionnaire
-) -> None:
+def test_respondent_entries_follow_every_save(engine: Engine, q: Questionnaire) -> None:
     new = repo.create_round(engine, q, ORG, "R", DAY)
     person = new.respondent_id
-    revisions = [repo.round_revision(engine, new.round_id)]
-    assert revisions[0][0] == 0
     repo.save_answer(engine, person, "s1", 3)
-    revisions.append(repo.round_revision(engine, new.round_id))
-    repo.save_answer(engine, person, "s1", 2)
-    revisions.append(repo.round_revision(engine, new.round_id))
     repo.save_answer(engine, person, "h1", None)
     repo.save_comment(engine, person, "c1", "nur ein Kommentar")
-    revisions.append(repo.round_revision(engine, new.round_id))
     repo.clear_answer(engine, person, "s1")
-    revisions.append(repo.round_revision(engine, new.round_id))
-    assert len(set(revisions)) == len(revisions), revisions
-    assert [count for count, _ in revisions] == [0, 1, 1, 2, 1]
     assert repo.respondent_entries(engine, person) == (
         {"h1": None},
         {"c1": "nur ein Kommentar"},
     )
+
+
+# ---- revision counter ----------------------------------------------------------------------
+
+
+def _writes(q: Questionnaire) -> list[tuple[str, object]]:
+    """Every kind of write that changes a round, as (name, fn(engine, round, respondent))."""
+    plan = [PlanEntry(measure="m_strategy", area="strategy", phase="0-3")]
+    return [
+        ("answer", lambda e, r, p: repo.save_answer(e, p, "s1", 3)),
+        ("answer n/a", lambda e, r, p: repo.save_answer(e, p, "s2", None)),
+        ("comment", lambda e, r, p: repo.save_comment(e, p, "s1", "warum")),
+        ("clear comment", lambda e, r, p: repo.save_comment(e, p, "s1", " ")),
+        ("clear answer", lambda e, r, p: repo.clear_answer(e, p, "s1")),
+        ("target", lambda e, r, p: repo.set_target(e, r, "hr", 60)),
+        ("targets", lambda e, r, p: repo.set_targets(e, r, {"strategy": 70.0})),
+        ("plan", lambda e, r, p: repo.save_plan(e, r, plan)),
+        ("clear plan", lambda e, r, p: repo.clear_plan(e, r)),
+        ("note", lambda e, r, p: repo.save_note(e, r, "hr", "Notiz")),
+        ("profile", lambda e, r, p: repo.update_profile(e, r, ORG, "Neu")),
+        ("close", lambda e, r, p: repo.set_round_status(e, r, "closed")),
+        ("reopen", lambda e, r, p: repo.set_round_status(e, r, "open")),
+        ("respondent", lambda e, r, p: repo.add_respondent(e, r)),
+        ("submitted", lambda e, r, p: repo.set_submitted(e, p)),
+    ]
+
+
+def test_every_write_bumps_the_round_revision_by_one(engine: Engine, q: Questionnaire) -> None:
+    new = repo.create_round(engine, q, ORG, "R", DAY)
+    other = repo.create_round(engine, q, Organisation(name="Andere"), "R", DAY)
+    assert repo.round_revision(engine, new.round_id) == 0
+    for name, write in _writes(q):
+        before = repo.round_revision(engine, new.round_id)
+        write(engine, new.round_id, new.respondent_id)
+        assert repo.round_revision(engine, new.round_id) == before + 1, name
+    assert repo.round_revision(engine, other.round_id) == 0, "other rounds keep theirs"
+    with pytest.raises(repo.NotFound):
+        repo.round_revision(engine, 999_999)
+
+
+def test_an_organisation_profile_change_bumps_all_its_rounds(
+    engine: Engine, q: Questionnaire
+) -> None:
+    first = repo.create_round(engine, q, ORG, "2025", DAY)
+    second = repo.create_round(engine, q, ORG, "2026", DAY, organisation_id=first.organisation_id)
+    assert repo.round_revision(engine, first.round_id) == 1  # its profile was saved again
+    assert repo.round_revision(engine, second.round_id) == 0
+    repo.update_profile(engine, second.round_id, Organisation(name="Neu"), "2026")
+    assert repo.round_revision(engine, first.round_id) == 2
+    assert repo.round_revision(engine, second.round_id) == 1
+
+
+def test_a_failed_write_does_not_bump_the_revision(
+    engine: Engine, q: Questionnaire, monkeypatch
+) -> None:
+    new = repo.create_round(engine, q, ORG, "R", DAY)
+    repo.save_plan(engine, new.round_id, [])
+
+    def fail(*_args, **_kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(plans, "insert_plan", fail)
+    monkeypatch.setattr(plans, "insert_targets", fail)
+    before = repo.round_revision(engine, new.round_id)
+    with pytest.raises(RuntimeError):
+        repo.save_plan(engine, new.round_id, [PlanEntry(title="x", area="hr", phase="0-3")])
+    with pytest.raises(RuntimeError):
+        repo.set_targets(engine, new.round_id, {"hr": 10.0})
+    with pytest.raises(IntegrityError):  # no such round
+        repo.save_note(engine, 999_999, "hr", "keine Runde")
+    assert repo.round_revision(engine, new.round_id) == before
+    assert repo.load_plan(engine, new.round_id) == []
 
 
 # ---- export, import, deletion, durability --------------------------------------------------
@@ -469,9 +499,103 @@ def test_export_import_round_trip(engine: Engine, q: Questionnaire) -> None:
     for person in new.respondents:
         access = repo.resolve_token(engine, person.token)
         assert access.respondent_id == person.respondent_id
-    assert repo.export_round(engine, new.round_id) == data
-    again = repo.import_round(engine, repo.export_round(engine, new.round_id), q)
-    assert repo.export_round(engine, again.round_id) == data
+    exported = repo.export_round(engine, new.round_id)
+    uid = repo.round_details(engine, new.round_id).uid
+    assert exported.round.id == uid and uuid.UUID(uid).version == 4
+    assert exported == _with_id(data, uid)
+    again = repo.import_round(engine, exported, q, as_new=True)
+    copy = repo.export_round(engine, again.round_id)
+    assert copy.round.id not in (None, uid)
+    assert copy == _with_id(data, copy.round.id)
+
+
+def _with_id(data: ResponseFile, uid: str | None) -> ResponseFile:
+    return data.model_copy(update={"round": data.round.model_copy(update={"id": uid})})
+
+
+def _all_counts(engine: Engine) -> dict[str, int]:
+    return {table.name: _count(engine, table) for table in tables.metadata.sorted_tables}
+
+
+def test_rounds_get_a_fresh_uid_each(engine: Engine, q: Questionnaire) -> None:
+    uids = {
+        repo.round_details(engine, repo.create_round(engine, q, ORG, "R", DAY).round_id).uid,
+        repo.round_details(engine, repo.import_round(engine, _sample_file(q), q).round_id).uid,
+        repo.round_details(engine, repo.import_round(engine, _sample_file(q), q).round_id).uid,
+    }
+    assert len(uids) == 3 and all(uuid.UUID(uid).version == 4 for uid in uids)
+
+
+def test_a_file_keeps_its_round_id_when_it_is_new_here(engine: Engine, q: Questionnaire) -> None:
+    uid = str(uuid.uuid4())
+    new = repo.import_round(engine, _with_id(_sample_file(q), uid), q)
+    assert repo.round_details(engine, new.round_id).uid == uid
+    assert repo.export_round(engine, new.round_id).round.id == uid
+
+
+def test_importing_the_same_file_again_is_refused_as_already_imported(
+    engine: Engine, q: Questionnaire
+) -> None:
+    new = repo.import_round(engine, _sample_file(q), q)
+    exported = repo.export_round(engine, new.round_id)
+    before = _all_counts(engine)
+    with pytest.raises(repo.AlreadyImported) as refused:
+        repo.import_round(engine, exported, q)
+    assert (refused.value.round_id, refused.value.uid) == (new.round_id, exported.round.id)
+    # a blank comment is not stored, so a file that has one still holds the same content
+    blank = exported.model_copy(deep=True)
+    blank.respondents[1].comments["s2"] = "  "
+    with pytest.raises(repo.AlreadyImported):
+        repo.import_round(engine, blank, q, mode="self", anonymous=True)
+    assert _all_counts(engine) == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d.respondents[0].answers.update({"s1": 0}),
+        lambda d: d.respondents.pop(),
+        lambda d: d.targets.update({"hr": 10.0}),
+        lambda d: setattr(d, "plan", None),
+        lambda d: setattr(d.round, "label", "Anders"),
+        lambda d: setattr(d.organisation, "region", "Bremen"),
+    ],
+)
+def test_same_round_id_with_other_content_is_a_conflict(
+    engine: Engine, q: Questionnaire, change
+) -> None:
+    new = repo.import_round(engine, _sample_file(q), q)
+    edited = repo.export_round(engine, new.round_id)
+    change(edited)
+    before = _all_counts(engine)
+    with pytest.raises(repo.ImportConflict) as refused:
+        repo.import_round(engine, edited, q)
+    assert refused.value.round_id == new.round_id
+    assert isinstance(refused.value, repo.ImportRefused)
+    assert _all_counts(engine) == before
+
+
+def test_an_export_older_than_the_stored_round_is_a_conflict(
+    engine: Engine, q: Questionnaire
+) -> None:
+    new = repo.create_round(engine, q, ORG, "Self", DAY)
+    exported = repo.export_round(engine, new.round_id)
+    repo.save_answer(engine, new.respondent_id, "s1", 4)
+    with pytest.raises(repo.ImportConflict):
+        repo.import_round(engine, exported, q)
+
+
+def test_as_new_stores_a_copy_under_a_fresh_uid(engine: Engine, q: Questionnaire) -> None:
+    new = repo.import_round(engine, _sample_file(q), q)
+    exported = repo.export_round(engine, new.round_id)
+    edited = exported.model_copy(deep=True)
+    edited.targets["hr"] = 10.0
+    for data in (exported, edited):
+        copy = repo.import_round(engine, data, q, as_new=True)
+        again = repo.export_round(engine, copy.round_id)
+        assert again.round.id != exported.round.id
+        assert again == _with_id(data, again.round.id)
+    assert _count(engine, tables.round) == 3
 
 
 def test_export_of_a_round_made_in_the_app(engine: Engine, q: Questionnaire) -> None:
