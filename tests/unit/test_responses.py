@@ -336,3 +336,30 @@ def test_round_trip_of_a_built_model(catalogue) -> None:
     built.plan = [PlanEntry(measure="m_network", area="networking", phase="0-3", status="done")]
     again, _ = parse(dump_responses(built), catalogue)
     assert again == built
+
+
+def test_round_id_is_optional_and_kept_in_lower_case(catalogue) -> None:
+    assert parse(valid_raw(), catalogue)[0].round.id is None
+    raw = valid_raw()
+    raw["round"]["id"] = "3F2B8C1E-0D4A-4C6E-9B7A-2E5F1D9C8A40"
+    data, _ = parse(raw, catalogue)
+    assert data.round.id == "3f2b8c1e-0d4a-4c6e-9b7a-2e5f1d9c8a40"
+    assert parse(dump_responses(data), catalogue)[0] == data
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "round-1",
+        "3f2b8c1e0d4a4c6e9b7a2e5f1d9c8a40",
+        "{3f2b8c1e-0d4a-4c6e-9b7a-2e5f1d9c8a40}",
+        7,
+    ],
+)
+def test_round_id_must_be_a_uuid(catalogue, value: object) -> None:
+    raw = valid_raw()
+    raw["round"]["id"] = value
+    assert problems_of(raw, catalogue) == [
+        "answers.json: $.round.id: must be a UUID such as 3f2b8c1e-0d4a-4c6e-9b7a-2e5f1d9c8a40"
+    ]
