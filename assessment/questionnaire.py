@@ -31,6 +31,7 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Lang = Literal["de", "en"]
 
+#: Training topics of a measure; their labels are the texts `topic.<id>` (assessment/locales).
 TrainingTopic = Literal[
     "identity",
     "racism",
@@ -43,22 +44,6 @@ TrainingTopic = Literal[
     "intercultural_communication",
     "diversity",
 ]
-
-TOPIC_LABELS: dict[str, dict[str, str]] = {
-    "identity": {"de": "Identität", "en": "Identity"},
-    "racism": {"de": "Rassismus", "en": "Racism"},
-    "stereotypes": {"de": "Stereotype und Vorurteile", "en": "Stereotypes and prejudice"},
-    "language": {"de": "Sprache", "en": "Language"},
-    "cultural_awareness": {"de": "Kulturelles Bewusstsein", "en": "Cultural awareness"},
-    "conflict": {"de": "Konflikt und Konfliktlösung", "en": "Conflict and conflict resolution"},
-    "anti_discrimination": {"de": "Antidiskriminierung", "en": "Anti-discrimination"},
-    "perception": {"de": "Selbst- und Fremdwahrnehmung", "en": "Self and external perception"},
-    "intercultural_communication": {
-        "de": "Interkulturelle Kommunikation",
-        "en": "Intercultural communication",
-    },
-    "diversity": {"de": "Diversity", "en": "Diversity"},
-}
 
 
 _PATH_MARK = "@"

@@ -60,7 +60,7 @@ def bars_spec(
                 "target_text": number_text(aim),
                 "gap_text": number_text(gap),
                 "stage": stage_name_for(clean, rings, stage_names),
-                "flag": chart_text("incomplete", lang) if flag else "",
+                "flag": chart_text("common.incomplete", lang) if flag else "",
                 "opacity": 0.45 if flag else 1.0,
             }
         )
@@ -90,25 +90,25 @@ def _bars_template(labels: tuple[str, ...], width: int, lang: str, band_px: int)
     )
     tooltip = tooltips(
         lang,
-        ("area:N", "area"),
-        ("score_text:N", "score"),
-        ("stage:N", "stage"),
-        ("target_text:N", "target"),
-        ("gap_text:N", "gap"),
-        ("flag:N", "coverage"),
+        ("area:N", "common.area"),
+        ("score_text:N", "common.score"),
+        ("stage:N", "common.stage"),
+        ("target_text:N", "common.target"),
+        ("gap_text:N", "common.gap"),
+        ("flag:N", "common.coverage"),
     )
     band_layer = (
         alt.Chart(alt.NamedData("bands"))
         .mark_rect()
         .encode(
-            x=alt.X("from:Q", scale=x_scale, title=chart_text("score", lang)),
+            x=alt.X("from:Q", scale=x_scale, title=chart_text("common.score", lang)),
             x2="to:Q",
             color=alt.Color(
                 "shade:N",
                 scale=alt.Scale(domain=[0, 1], range=["#FFFFFF", ACCENT_LIGHT]),
                 legend=None,
             ),
-            tooltip=alt.Tooltip("stage:N", title=chart_text("stage", lang)),
+            tooltip=alt.Tooltip("stage:N", title=chart_text("common.stage", lang)),
         )
     )
     band_text = (

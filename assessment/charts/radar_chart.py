@@ -21,7 +21,7 @@ from assessment.charts.palette import (
 )
 from assessment.charts.radar import radar_geometry, stage_name_for
 from assessment.charts.vega import area_values, chart_text, number_text, tooltips
-from assessment.i18n import STRINGS
+from assessment.i18n import has_text
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Scores
 
@@ -34,8 +34,8 @@ _LINE_HEIGHT = 1.25
 def _series_title(key: str, titles: Mapping[str, str], lang: str) -> str:
     if key in titles:
         return titles[key]
-    if f"chart_series_{key}" in STRINGS:
-        return chart_text(f"series_{key}", lang)
+    if has_text(f"chart.series_{key}"):
+        return chart_text(f"chart.series_{key}", lang)
     return key
 
 
@@ -105,7 +105,7 @@ def radar_spec(
             groups.append((p.align, p.baseline))
         datasets[name].append({"x": p.x, "y": p.y, "text": "\n".join(p.lines)})
     missing = tuple(label for s in ordered if s.key == "actual" for label in s.missing)
-    note = chart_text("missing", lang, areas=", ".join(missing)) if missing else ""
+    note = chart_text("chart.missing", lang, areas=", ".join(missing)) if missing else ""
     size = (round((domain[1] - domain[0]) * radius_px), round((domain[3] - domain[2]) * radius_px))
     spec = copy.deepcopy(_radar_template(domain, size, legend, tuple(groups), note, lang))
     spec["datasets"] = datasets
@@ -168,10 +168,10 @@ def _radar_template(
             color=alt.Color("series:N", scale=colour_scale, legend=None),
             tooltip=tooltips(
                 lang,
-                ("area:N", "area"),
-                ("series:N", "series"),
-                ("score:N", "score"),
-                ("stage:N", "stage"),
+                ("area:N", "common.area"),
+                ("series:N", "chart.series"),
+                ("score:N", "common.score"),
+                ("stage:N", "common.stage"),
             ),
         )
     )

@@ -10,12 +10,12 @@ from assessment.i18n import t
 
 
 def chart_text(key: str, lang: str, **values: object) -> str:
-    """A chart string (key `chart_<key>` in the one UI catalogue) in `lang`."""
-    return t(f"chart_{key}", lang, **values)
+    """A chart text (a catalogue key such as `common.area` or `chart.missing`) in `lang`."""
+    return t(key, lang, **values)
 
 
 def tooltips(lang: str, *fields: tuple[str, str]) -> list:
-    """Altair tooltips for (field, chart string key) pairs, titled in `lang`."""
+    """Altair tooltips for (field, catalogue key) pairs, titled in `lang`."""
     import altair as alt
 
     return [alt.Tooltip(field, title=chart_text(key, lang)) for field, key in fields]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from assessment.i18n import t
 from assessment.questionnaire import Questionnaire
 from assessment.report.content import gather
 from assessment.report.document import ReportPDF
 from assessment.report.sections import areas, cover, method, plan, results, summary
-from assessment.report.strings import tr
 from assessment.responses import ResponseFile
 
 SECTIONS = (cover, summary, results, areas, plan, method)
@@ -30,14 +30,14 @@ def build_report(
     pdf = ReportPDF(
         header_left=data.organisation.name,
         header_right=f"{data.round.label} · {q.title(lang)}",
-        footer_left=tr("footer", lang),
+        footer_left=t("pdf.footer", lang),
     )
-    pdf.page_label = tr("page", lang, page="{page}", pages="{pages}")
+    pdf.page_label = t("pdf.page", lang, page="{page}", pages="{pages}")
     pdf.set_creation_date(created)
-    pdf.set_title(tr("doc_title", lang, org=data.organisation.name))
+    pdf.set_title(t("pdf.doc_title", lang, org=data.organisation.name))
     pdf.set_subject(f"{data.round.label} – {q.title(lang)}")
     pdf.set_author(data.organisation.name)
-    pdf.set_creator(tr("product", lang))
+    pdf.set_creator(t("common.product", lang))
     pdf.set_lang(lang)
     for section in SECTIONS:
         section.draw(pdf, content)

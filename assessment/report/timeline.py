@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from assessment.charts.palette import ACCENT_LIGHT, INK, MUTED, PHASE_COLOURS, hex_to_rgb
+from assessment.i18n import t
 from assessment.report.content import PlanRow
 from assessment.report.document import ReportPDF, Style
 from assessment.report.layout import fit_line
-from assessment.report.strings import tr
 from assessment.responses import PHASES
 
 MONTHS = 24
@@ -55,7 +55,7 @@ def draw_timeline(pdf: ReportPDF, rows: Sequence[PlanRow], start: date, lang: st
     pdf.y += 2
     _diamond(pdf, pdf.l_margin + 1.5, pdf.y + 2)
     top = pdf.y + 2 - AXIS_LABEL.line_height / 2
-    pdf.place(tr("timeline_due", lang), pdf.l_margin + 4.5, top, AXIS_LABEL)
+    pdf.place(t("pdf.timeline_due", lang), pdf.l_margin + 4.5, top, AXIS_LABEL)
     pdf.y += 6
 
 
@@ -89,7 +89,7 @@ def _axis(pdf: ReportPDF, x0: float, scale: float, body: float, lang: str) -> No
         pdf.line(x0 + end * scale, y, x0 + end * scale, y + AXIS + body)
     pdf.line(x0, y, x0, y + AXIS + body)
     pdf.line(x0, y + AXIS + body, x0 + MONTHS * scale, y + AXIS + body)
-    pdf.place(tr("timeline_months", lang), x0 - 2, y + 1.2, AXIS_LABEL, "R")
+    pdf.place(t("pdf.timeline_months", lang), x0 - 2, y + 1.2, AXIS_LABEL, "R")
     pdf.y = y + AXIS
 
 

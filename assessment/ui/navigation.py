@@ -13,13 +13,13 @@ PAGES_DIR = Path(__file__).parent / "pages"
 
 #: (file, title key, url path, icon) in navigation order; the first is the default page.
 CHECK_PAGES = (
-    ("start.py", "nav_start", "start", ":material/explore:"),
-    ("profile.py", "nav_profile", "profile", ":material/badge:"),
-    ("questionnaire.py", "nav_questionnaire", "questionnaire", ":material/checklist:"),
-    ("results.py", "nav_results", "results", ":material/radar:"),
-    ("roadmap.py", "nav_roadmap", "roadmap", ":material/flag:"),
+    ("start.py", "ui.nav_start", "start", ":material/explore:"),
+    ("profile.py", "ui.nav_profile", "profile", ":material/badge:"),
+    ("questionnaire.py", "ui.nav_questionnaire", "questionnaire", ":material/checklist:"),
+    ("results.py", "ui.nav_results", "results", ":material/radar:"),
+    ("roadmap.py", "ui.nav_roadmap", "roadmap", ":material/flag:"),
 )
-INFO_PAGES = (("catalogue.py", "nav_catalogue", "questionnaires", ":material/menu_book:"),)
+INFO_PAGES = (("catalogue.py", "ui.nav_catalogue", "questionnaires", ":material/menu_book:"),)
 
 
 def _pages(specs) -> list:
@@ -39,7 +39,7 @@ def language_switch() -> None:
     """Deutsch/English switch in the sidebar, kept in the URL."""
     current = lang()
     choice = st.sidebar.segmented_control(
-        tr("language"),
+        tr("ui.language"),
         options=list(LANGS),
         format_func=LANGS.get,
         default=current,
@@ -56,14 +56,16 @@ def _navigation_pages() -> dict[str, list]:
     key = f"pages_{lang()}"
     if key not in st.session_state:
         st.session_state[key] = {
-            tr("nav_section_check"): _pages(CHECK_PAGES),
-            tr("nav_section_info"): _pages(INFO_PAGES),
+            tr("ui.nav_section_check"): _pages(CHECK_PAGES),
+            tr("ui.nav_section_info"): _pages(INFO_PAGES),
         }
     return st.session_state[key]
 
 
 def run() -> None:
     """Entry point of the app."""
-    st.set_page_config(page_title="Vielfaltskompass", page_icon=":material/explore:", layout="wide")
+    st.set_page_config(
+        page_title=tr("common.product"), page_icon=":material/explore:", layout="wide"
+    )
     language_switch()
     st.navigation(_navigation_pages()).run()

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from assessment.i18n import t
+from assessment.i18n import phase_label, t
 from assessment.questionnaire import Questionnaire
 from assessment.responses import PHASES, STATUSES, PlanEntry
 from assessment.roadmap import entry_title
@@ -18,8 +18,8 @@ def labels(q: Questionnaire, lang: str) -> dict[str, dict[str, str]]:
     """Display labels for the area, phase and status columns, by id."""
     return {
         "area": {d.id: d.title(lang) for d in q.dimensions},
-        "phase": {p: t("p_phase_label", lang, phase=p.replace("-", "–")) for p in PHASES},
-        "status": {s: t(f"status_{s}", lang) for s in STATUSES},
+        "phase": {p: phase_label(p, lang) for p in PHASES},
+        "status": {s: t(f"common.status_{s}", lang) for s in STATUSES},
     }
 
 

@@ -11,7 +11,8 @@ import streamlit as st
 from assessment.charts.bars import bars_args, bars_spec
 from assessment.charts.radar_chart import radar_args, radar_spec
 from assessment.findings import AreaFindings, area_findings
-from assessment.i18n import number, t
+from assessment.formatting import fmt_number, fmt_percent
+from assessment.i18n import t
 from assessment.questionnaire import Questionnaire
 from assessment.responses import PlanEntry, ResponseFile, dump_responses
 from assessment.roadmap import compute_plan
@@ -67,16 +68,16 @@ def area_table(q: Questionnaire, scores: Scores, lang: str) -> pd.DataFrame:
     """The area overview as a display table with translated headers."""
     stage_names = {s.id: s.name(lang) for s in q.stages}
     areas = scores.areas
-    yes = t("yes", lang)
+    yes = t("ui.yes", lang)
     return pd.DataFrame(
         {
-            t("r_area", lang): [q.dimensions_by_id[a].title(lang) for a in areas["area"]],
-            t("r_score", lang): [number(v, lang) for v in areas["score"]],
-            t("r_stage", lang): [stage_names.get(s, "–") for s in areas["stage"]],
-            t("r_coverage", lang): [f"{number(v * 100, lang, 0)} %" for v in areas["coverage"]],
-            t("r_target", lang): [number(v, lang) for v in areas["target"]],
-            t("r_gap", lang): [number(v, lang) for v in areas["gap"]],
-            t("r_incomplete", lang): [yes if flag else "" for flag in areas["incomplete"]],
+            t("common.area", lang): [q.dimensions_by_id[a].title(lang) for a in areas["area"]],
+            t("common.score", lang): [fmt_number(v, lang, 1) for v in areas["score"]],
+            t("common.stage", lang): [stage_names.get(s, "–") for s in areas["stage"]],
+            t("common.coverage", lang): [fmt_percent(v, lang) for v in areas["coverage"]],
+            t("common.target", lang): [fmt_number(v, lang, 1) for v in areas["target"]],
+            t("common.gap", lang): [fmt_number(v, lang, 1) for v in areas["gap"]],
+            t("ui.r_incomplete", lang): [yes if flag else "" for flag in areas["incomplete"]],
         }
     )
 

@@ -12,8 +12,10 @@ def require_current() -> Current:
     """The current round, or a friendly stop with a way back to the start page."""
     found = current()
     if found is None:
-        st.info(tr("invalid_link") if token() else tr("need_round"))
-        st.page_link("assessment/ui/pages/start.py", label=tr("go_start"), icon=":material/home:")
+        st.info(tr("ui.invalid_link") if token() else tr("ui.need_round"))
+        st.page_link(
+            "assessment/ui/pages/start.py", label=tr("ui.go_start"), icon=":material/home:"
+        )
         st.stop()
     return found
 
@@ -21,7 +23,7 @@ def require_current() -> Current:
 def resume_link_box(cur: Current) -> None:
     """The private resume link, shown prominently and easy to copy."""
     with st.container(border=True):
-        st.markdown(f":material/key: **{tr('link_title')}** – {tr('link_text')}")
+        st.markdown(f":material/key: **{tr('ui.link_title')}** – {tr('ui.link_text')}")
         st.code(private_link(cur.token), language=None, wrap_lines=True)
 
 

@@ -271,31 +271,31 @@ def questionnaire_texts(q, token: str) -> dict:
     labels = {level.value: level.label("de") for level in q.scale}
     return {
         "caption": "Tischlerei Nowak & Kaya · Selbstcheck 2026",
-        "link_title": f":material/key: **{t('link_title', 'de')}** – {t('link_text', 'de')}",
+        "link_title": f":material/key: **{t('ui.link_title', 'de')}** – {t('ui.link_text', 'de')}",
         "link": f"http://localhost:8501/questionnaire?t={token}",
         "progress": 0.0,
-        "progress_text": t("q_progress", "de", answered=0, total=len(q.items_by_id)),
-        "area_of": t("q_area_of", "de", k=1, n=len(q.dimensions)),
+        "progress_text": t("ui.q_progress", "de", answered=0, total=len(q.items_by_id)),
+        "area_of": t("ui.q_area_of", "de", k=1, n=len(q.dimensions)),
         "area_title": area.title("de"),
         "area_intro": area.intro("de"),
-        "scale_title": t("q_scale_title", "de"),
+        "scale_title": t("ui.q_scale_title", "de"),
         "scale_lines": [
             f"**{level.value} – {level.label('de')}**: {level.description('de')}"
             for level in q.scale
         ],
-        "labels": {**{str(k): v for k, v in labels.items()}, str(NA): t("q_na", "de")},
+        "labels": {**{str(k): v for k, v in labels.items()}, str(NA): t("ui.q_na", "de")},
         "items": [
             {
                 "id": item.id,
                 "statement": f"{n}. {item.statement('de')}",
-                "hint": f"**{t('q_hint', 'de')}:** {item.hint('de')}",
+                "hint": f"**{t('ui.q_hint', 'de')}:** {item.hint('de')}",
             }
             for n, item in enumerate(area.items, start=1)
         ],
-        "comment_label": t("q_comment", "de"),
-        "comment_placeholder": t("q_comment_placeholder", "de"),
-        "saved_note": t("q_saved_note", "de"),
-        "next": t("q_next", "de"),
+        "comment_label": t("ui.q_comment", "de"),
+        "comment_placeholder": t("ui.q_comment_placeholder", "de"),
+        "saved_note": t("ui.q_saved_note", "de"),
+        "next": t("ui.q_next", "de"),
     }
 
 
@@ -357,7 +357,8 @@ def results_data(db: Database, token: str) -> dict:
     """Everything the results page shows for the demo round, computed with the app's code."""
     import warnings
 
-    from assessment.i18n import number, t
+    from assessment.formatting import fmt_number
+    from assessment.i18n import t
     from assessment.storage import repository as repo
     from assessment.ui.results_view import results_view
     from assessment.ui.session import Current
@@ -376,37 +377,37 @@ def results_data(db: Database, token: str) -> dict:
     titles = {d.id: d.title("de") for d in q.dimensions}
     answered = int((scores.items["n"] > 0).sum())
     return {
-        "title": t("r_title", "de"),
+        "title": t("ui.r_title", "de"),
         "caption": f"{details.organisation.name} · {details.label}",
         "metrics": [
-            (t("r_overall", "de"), f"{number(overall.score, 'de', 0)} / 100"),
-            (t("r_stage", "de"), stages[overall.stage].name("de")),
-            (t("r_respondents", "de"), int(overall.respondents)),
-            (t("r_rated", "de"), f"{answered} / {len(scores.items)}"),
+            (t("common.overall_score", "de"), f"{fmt_number(overall.score, 'de', 0)} / 100"),
+            (t("common.stage", "de"), stages[overall.stage].name("de")),
+            (t("common.respondents", "de"), int(overall.respondents)),
+            (t("ui.r_rated", "de"), f"{answered} / {len(scores.items)}"),
         ],
         "stage_text": stages[overall.stage].description("de"),
-        "radar_title": t("r_radar", "de"),
-        "bars_title": t("r_bars", "de"),
+        "radar_title": t("ui.r_radar", "de"),
+        "bars_title": t("ui.r_bars", "de"),
         "radar": radar,
         "bars": bars,
-        "table_title": t("r_table", "de"),
+        "table_title": t("ui.r_table", "de"),
         "table": view.table,
-        "targets_title": t("r_targets_title", "de"),
-        "targets_help": t("r_targets_help", "de"),
+        "targets_title": t("ui.r_targets_title", "de"),
+        "targets_help": t("ui.r_targets_help", "de"),
         "targets": [
             (f"target_{row.area}", titles[row.area], float(round(row.target, 1)))
             for row in scores.areas.itertuples(index=False)
         ],
-        "weak_title": t("r_weak_title", "de"),
+        "weak_title": t("ui.r_weak_title", "de"),
         "findings": [
             (
-                t("r_weak_count", "de", area=titles[found.area], n=len(found.weak)),
+                t("ui.r_weak_count", "de", area=titles[found.area], n=len(found.weak)),
                 finding_lines(found, q.scale_max),
             )
             for found in view.findings
         ],
         "link_target": "https://example.org/roadmap",  # a bare page has no other page
-        "link_label": t("r_to_roadmap", "de"),
+        "link_label": t("ui.r_to_roadmap", "de"),
     }
 
 
@@ -415,14 +416,14 @@ def finding_lines(found, scale_max: int) -> list[tuple[str, str]]:
     from assessment.i18n import t
 
     if not found.weak:
-        return [("write", t("r_weak_none", "de"))]
+        return [("write", t("ui.r_weak_none", "de"))]
     lines = []
     for f in found.weak:
         lines.append(("markdown", f"**{f.statement}**"))
-        lines.append(("caption", f"{t('r_mean', 'de')}: {f.mean:.1f} / {scale_max} · {f.hint}"))
+        lines.append(("caption", f"{t('ui.r_mean', 'de')}: {f.mean:.1f} / {scale_max} · {f.hint}"))
         if f.disagreement:
             lines.append(
-                ("caption", t("r_disagreement", "de", min=f"{f.min:.0f}", max=f"{f.max:.0f}"))
+                ("caption", t("ui.r_disagreement", "de", min=f"{f.min:.0f}", max=f"{f.max:.0f}"))
             )
     return lines
 

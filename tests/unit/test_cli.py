@@ -174,7 +174,7 @@ def test_score_table_is_readable(mini_dir: Path, capsys: pytest.CaptureFixture[s
     # the score column sits under its header, right-aligned, in every row
     assert lines[0][33:39] == "  Wert"
     assert [line[33:39] for line in lines[1:]] == [
-        "  46.9", "  16.7", "  91.7", "  50.0", "     –", "  50.4"
+        "  46,9", "  16,7", "  91,7", "  50,0", "     –", "  50,4"
     ]  # fmt: skip
 
 

@@ -19,9 +19,8 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfReader
 
-from assessment.i18n import STRINGS as UI_STRINGS
+from assessment.i18n import t, texts
 from assessment.questionnaire import (
-    TOPIC_LABELS,
     Questionnaire,
     load_questionnaire,
     questionnaire_files,
@@ -30,7 +29,6 @@ from assessment.report import build_report
 from assessment.report.document import ReportPDF
 from assessment.report.fonts import FONT_DIR, FONT_FILES, SANS
 from assessment.report.layout import text_width, wrap
-from assessment.report.strings import STRINGS
 from assessment.report.text import EMOJI_ONLY, REPLACEMENT, needs_shaping, printable
 from assessment.responses import ResponseFile, parse_responses
 from assessment.roadmap import compute_plan, entry_title
@@ -137,7 +135,7 @@ def test_report_shows_organisation_scores_plan_and_method(
     measure = mini.measures_by_id["m_training"]
     assert measure.description(lang) in text
     for topic in measure.topics:
-        assert TOPIC_LABELS[topic][lang] in text
+        assert t(f"topic.{topic}", lang) in text
 
 
 def test_summary_names_stage_strengths_and_first_steps(
@@ -338,14 +336,12 @@ def test_arabic_is_detected_only_where_present() -> None:
 
 
 def test_every_report_and_chart_string_is_covered_by_the_bundled_font() -> None:
-    chart_strings = {k: v for k, v in UI_STRINGS.items() if k.startswith("chart_")}
-    for table in (STRINGS, chart_strings):
-        for key, texts in table.items():
-            for lang, text in texts.items():
+    in_pdf = ("common.", "pdf.", "chart.", "topic.")
+    for lang in ("de", "en"):
+        for key, text in texts(lang).items():
+            if key.startswith(in_pdf):
                 assert printable(text) == text, (key, lang)
                 assert not needs_shaping(text), (key, lang)
-    for labels in TOPIC_LABELS.values():
-        assert all(printable(label) == label for label in labels.values())
 
 
 def test_missing_glyphs_would_be_caught(caplog: pytest.LogCaptureFixture) -> None:

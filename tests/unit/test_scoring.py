@@ -550,13 +550,14 @@ def test_hand_example_as_table(mini_dir: Path) -> None:
     assert lines[0].split() == ["Bereich", "Wert", "Ziel", "Lücke", "Abdeckung", "Stufe"]
     cells = [line.split() for line in lines[1:]]
     assert cells == [
-        ["Organisation", "und", "Strategie", "46.9", "50.0", "3.1", "100%", "Aufbau"],
-        ["Personalentwicklung", "16.7", "40.0", "23.3", "50%", "Einstieg"],
-        ["Fort-", "und", "Weiterbildung", "91.7", "91.7", "0.0", "100%", "Verankert"],
-        ["Angebote", "und", "Kundenservice", "50.0", "75.0", "25.0", "100%", "Entwicklung"],
-        ["Kooperation", "und", "Vernetzung", "–", "25.0", "–", "0%", "–", "(unvollständig)"],
-        ["Gesamt", "50.4", "Entwicklung"],
+        ["Organisation", "und", "Strategie", "46,9", "50,0", "3,1", "100", "%", "Aufbau"],
+        ["Personalentwicklung", "16,7", "40,0", "23,3", "50", "%", "Einstieg"],
+        ["Fort-", "und", "Weiterbildung", "91,7", "91,7", "0,0", "100", "%", "Verankert"],
+        ["Angebote", "und", "Kundenservice", "50,0", "75,0", "25,0", "100", "%", "Entwicklung"],
+        ["Kooperation", "und", "Vernetzung", "–", "25,0", "–", "0", "%", "–", "(unvollständig)"],
+        ["Gesamt", "50,4", "Entwicklung"],
     ]
+    assert "100\u00a0%" in lines[1]  # German numbers and percentages (a non-breaking space)
 
 
 def test_scores_to_dict_refuses_to_mix_rounds(mini: Questionnaire) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from assessment.charts.palette import ACCENT, WARNING, hex_to_rgb
 from assessment.findings import Finding
+from assessment.formatting import fmt_number
+from assessment.i18n import t
 from assessment.report.content import AreaResult, Comment, ReportContent
 from assessment.report.document import H1, H2, H3, SMALL, ReportPDF, Style
 from assessment.report.layout import wrap
-from assessment.report.strings import fmt_number, tr
 
 HINT = Style(size=8.5, colour="#3E4C59")
 QUOTE = Style(size=9.5, colour="#26323D")
@@ -19,10 +20,10 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
     """The findings, one block per area, flowing over as many pages as needed."""
     pdf.add_page()
     lang, scale_max = content.lang, content.q.scale_max
-    pdf.heading(tr("findings_title", lang), H1, before=0)
+    pdf.heading(t("pdf.findings_title", lang), H1, before=0)
     strong = fmt_number(scale_max * 0.75, lang, 0 if scale_max * 3 % 4 == 0 else 2)
     weak = fmt_number(scale_max / 2, lang, 0 if scale_max % 2 == 0 else 1)
-    pdf.paragraph(tr("findings_intro", lang, strong=strong, weak=weak))
+    pdf.paragraph(t("pdf.findings_intro", lang, strong=strong, weak=weak))
     for area in content.areas:
         _area(pdf, area, content)
 
@@ -31,11 +32,11 @@ def _area(pdf: ReportPDF, area: AreaResult, content: ReportContent) -> None:
     lang = content.lang
     pdf.heading(area.title, H2, before=5, keep=24)
     if area.score is None:
-        pdf.paragraph(tr("area_no_score", lang), SMALL)
+        pdf.paragraph(t("pdf.area_no_score", lang), SMALL)
     else:
         stage = area.stage.name(lang) if area.stage else "–"
-        summary = tr(
-            "area_summary",
+        summary = t(
+            "pdf.area_summary",
             lang,
             score=fmt_number(area.score, lang),
             stage=stage,
@@ -43,22 +44,22 @@ def _area(pdf: ReportPDF, area: AreaResult, content: ReportContent) -> None:
         )
         pdf.paragraph(summary, Style(size=9, bold=True, colour=ACCENT), after=0.5)
         if area.incomplete:
-            pdf.paragraph(tr("incomplete_note", lang), FLAG)
+            pdf.paragraph(t("pdf.incomplete_note", lang), FLAG)
     found = content.findings.get(area.id)
     scale_max = content.q.scale_max
     if found is not None and found.strong:
-        pdf.heading(tr("in_place", lang), H3, before=2, keep=8)
+        pdf.heading(t("pdf.in_place", lang), H3, before=2, keep=8)
         for finding in found.strong:
             pdf.bullet(f"{finding.statement} ({_mean(finding, scale_max, lang)})")
     if found is not None and found.weak:
-        pdf.heading(tr("weak", lang), H3, before=2, keep=14)
+        pdf.heading(t("pdf.weak", lang), H3, before=2, keep=14)
         for finding in found.weak:
             _weak(pdf, finding, scale_max, lang)
     if found is not None and found.disputed:
-        pdf.heading(tr("disputed", lang), H3, before=2, keep=14)
+        pdf.heading(t("pdf.disputed", lang), H3, before=2, keep=14)
         for finding in found.disputed:
-            line = tr(
-                "disputed_line",
+            line = t(
+                "pdf.disputed_line",
                 lang,
                 min=fmt_number(finding.min, lang),
                 max=fmt_number(finding.max, lang),
@@ -67,18 +68,18 @@ def _area(pdf: ReportPDF, area: AreaResult, content: ReportContent) -> None:
             pdf.bullet(f"{finding.statement} – {line}")
     comments = content.comments.get(area.id, [])
     if comments:
-        pdf.heading(tr("comments", lang), H3, before=2, keep=12)
+        pdf.heading(t("pdf.comments", lang), H3, before=2, keep=12)
         for comment in comments:
             _comment(pdf, comment, lang)
 
 
 def _mean(finding: Finding, scale_max: int, lang: str) -> str:
-    return tr("mean", lang, mean=fmt_number(finding.mean, lang, 1), max=scale_max)
+    return t("pdf.mean", lang, mean=fmt_number(finding.mean, lang, 1), max=scale_max)
 
 
 def _weak(pdf: ReportPDF, finding: Finding, scale_max: int, lang: str) -> None:
     pdf.bullet(f"{finding.statement} ({_mean(finding, scale_max, lang)})")
-    hint = tr("good_practice", lang, hint=finding.hint)
+    hint = t("pdf.good_practice", lang, hint=finding.hint)
     pdf.y -= 0.6
     pdf.lines(
         wrap(hint, pdf.content_width - 4.5, HINT.size),
@@ -92,9 +93,9 @@ def _weak(pdf: ReportPDF, finding: Finding, scale_max: int, lang: str) -> None:
 def _comment(pdf: ReportPDF, comment: Comment, lang: str) -> None:
     indent = 4.5
     width = pdf.content_width - indent
-    by = tr("comment_by", lang, author=comment.author, statement=comment.statement)
+    by = t("pdf.comment_by", lang, author=comment.author, statement=comment.statement)
     meta = wrap(by, width, META.size)
-    text = wrap(tr("quote", lang, text=comment.text), width, QUOTE.size)
+    text = wrap(t("pdf.quote", lang, text=comment.text), width, QUOTE.size)
     pdf.ensure(len(meta) * META.line_height + min(len(text), 2) * QUOTE.line_height)
     top = pdf.y
     pdf.lines(meta, META, pdf.l_margin + indent, width)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from assessment.charts.palette import ACCENT, MUTED, hex_to_rgb
+from assessment.formatting import fmt_date
+from assessment.i18n import t
 from assessment.report.content import ReportContent
 from assessment.report.document import ReportPDF, Style
 from assessment.report.layout import wrap
-from assessment.report.strings import fmt_date, tr
 
 WHITE = "#FFFFFF"
 BAND = 122.0
@@ -29,22 +30,22 @@ def _fields(content: ReportContent) -> list[tuple[str, str]]:
     lang, data, q = content.lang, content.data, content.q
     org = data.organisation
     fields = [
-        (tr("cover_kind", lang), org.kind),
-        (tr("cover_sector", lang), org.sector),
-        (tr("cover_size", lang), org.size),
-        (tr("cover_region", lang), org.region),
-        (tr("cover_round", lang), data.round.label),
-        (tr("cover_round_date", lang), fmt_date(data.round.date, lang)),
-        (tr("cover_respondents", lang), str(content.respondents)),
-        (tr("cover_created", lang), fmt_date(content.created.date(), lang)),
+        (t("common.org_kind", lang), org.kind),
+        (t("common.org_sector", lang), org.sector),
+        (t("common.org_size", lang), org.size),
+        (t("common.org_region", lang), org.region),
+        (t("pdf.cover_round", lang), data.round.label),
+        (t("pdf.cover_round_date", lang), fmt_date(data.round.date, lang)),
+        (t("common.respondents", lang), str(content.respondents)),
+        (t("pdf.cover_created", lang), fmt_date(content.created.date(), lang)),
     ]
     if content.previous is not None:
         before = content.previous.round
         fields.append(
-            (tr("cover_previous", lang), f"{before.label} ({fmt_date(before.date, lang)})")
+            (t("pdf.cover_previous", lang), f"{before.label} ({fmt_date(before.date, lang)})")
         )
-    version = tr("cover_version", lang, id=q.id, version=q.version)
-    fields.append((tr("cover_questionnaire", lang), f"{q.title(lang)} ({version})"))
+    version = t("pdf.cover_version", lang, id=q.id, version=q.version)
+    fields.append((t("common.questionnaire", lang), f"{q.title(lang)} ({version})"))
     return [(label, value) for label, value in fields if value.strip()]
 
 
@@ -57,10 +58,10 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
     pdf.rect(0, 0, pdf.w, BAND, style="F")
     left = pdf.l_margin
     width = pdf.content_width
-    pdf.place(tr("product", lang).upper(), left, 20, Style(size=9, bold=True, colour=WHITE))
+    pdf.place(t("common.product", lang).upper(), left, 20, Style(size=9, bold=True, colour=WHITE))
     pdf.y = 52.0
     kicker = Style(size=12.5, colour="#CFE3EC", leading=1.3)
-    pdf.lines(wrap(tr("kicker", lang), width, kicker.size), kicker)
+    pdf.lines(wrap(t("pdf.kicker", lang), width, kicker.size), kicker)
     pdf.y += 4
     lines, style = _name_lines(content.data.organisation.name, width)
     pdf.lines(lines, style)
@@ -83,7 +84,7 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
         pdf.y = bottom + 4
 
     note = Style(size=9, colour=MUTED, leading=1.5)
-    note_lines = wrap(tr("cover_note", lang), width, note.size)
+    note_lines = wrap(t("pdf.cover_note", lang), width, note.size)
     pdf.y = max(pdf.y + 6, pdf.h - 30 - len(note_lines) * note.line_height)
     pdf.set_draw_color(*hex_to_rgb(ACCENT))
     pdf.set_line_width(0.6)

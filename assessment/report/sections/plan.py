@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from assessment.charts.palette import ACCENT, MUTED, PHASE_COLOURS, hex_to_rgb
-from assessment.questionnaire import TOPIC_LABELS
+from assessment.formatting import fmt_date, fmt_number
+from assessment.i18n import phase_label, t
 from assessment.report.content import PlanRow, ReportContent
 from assessment.report.document import H1, H2, H3, SMALL, ReportPDF, Style
 from assessment.report.layout import wrap
-from assessment.report.strings import fmt_date, fmt_number, fmt_phase, tr
 from assessment.report.table import ROW_STYLE, Cell, Column, draw_table
 from assessment.report.text import printable
 from assessment.report.timeline import draw_timeline
@@ -23,13 +23,15 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
     """The roadmap pages."""
     lang = content.lang
     pdf.add_page()
-    pdf.heading(tr("plan_title", lang), H1, before=0)
+    pdf.heading(t("pdf.plan_title", lang), H1, before=0)
     if not content.plan:
-        pdf.paragraph(tr("no_plan", lang))
+        pdf.paragraph(t("pdf.no_plan", lang))
         return
-    pdf.paragraph(tr("plan_intro", lang))
-    pdf.paragraph(tr("plan_edited" if content.plan_edited else "plan_suggested", lang), SMALL)
-    pdf.heading(tr("timeline_title", lang), H2, keep=30)
+    pdf.paragraph(t("pdf.plan_intro", lang))
+    pdf.paragraph(
+        t("pdf.plan_edited" if content.plan_edited else "pdf.plan_suggested", lang), SMALL
+    )
+    pdf.heading(t("pdf.timeline_title", lang), H2, keep=30)
     draw_timeline(pdf, content.plan, content.data.round.date, lang)
     for index, phase in enumerate(PHASES):
         rows = [r for r in content.plan if r.phase_index == index]
@@ -41,18 +43,18 @@ def _phase(
     pdf: ReportPDF, index: int, phase: str, rows: list[PlanRow], content: ReportContent
 ) -> None:
     lang = content.lang
-    title = tr("phase_title", lang, n=index + 1, span=fmt_phase(phase, lang))
+    title = t("pdf.phase_title", lang, n=index + 1, span=phase_label(phase, lang))
     pdf.heading(title, H2, before=6, keep=26)
     colour = PHASE_COLOURS[index % len(PHASE_COLOURS)]
     pdf.set_fill_color(*hex_to_rgb(colour))
     pdf.rect(pdf.l_margin, pdf.y - 1.2, 18, 0.9, style="F")
     pdf.y += 1
     columns = [
-        Column(tr("col_measure", lang), 38),
-        Column(tr("col_area", lang), 22),
-        Column(tr("col_owner", lang), 24),
-        Column(tr("col_due", lang), 16),
-        Column(tr("col_status", lang), 16),
+        Column(t("common.measure", lang), 38),
+        Column(t("common.area", lang), 22),
+        Column(t("common.owner", lang), 24),
+        Column(t("common.due", lang), 16),
+        Column(t("common.status", lang), 16),
     ]
     table = []
     for row in rows:
@@ -63,13 +65,13 @@ def _phase(
                 Cell(row.area_title, style),
                 Cell(row.entry.owner or "–", style),
                 Cell(fmt_date(row.entry.due, lang), style),
-                Cell(tr(f"status_{row.entry.status}", lang), style),
+                Cell(t(f"common.status_{row.entry.status}", lang), style),
             ]
         )
     draw_table(pdf, columns, table)
     details = [r for r in rows if r.measure is not None or r.entry.note]
     if details:
-        pdf.heading(tr("details_title", lang), H3, before=2, keep=14)
+        pdf.heading(t("common.measure_details", lang), H3, before=2, keep=14)
         for row in details:
             _detail(pdf, row, lang)
 
@@ -89,20 +91,19 @@ def _detail(pdf: ReportPDF, row: PlanRow, lang: str) -> None:
     pdf.lines(title, TITLE, x, width)
     measure = row.measure
     if measure is None:
-        block(tr("own_measure", lang), SMALL)
+        block(t("pdf.own_measure", lang), SMALL)
     else:
         block(measure.description(lang), DETAIL)
         facts = [
-            f"{tr('effort', lang)}: {tr(f'level_{measure.effort}', lang)}",
-            f"{tr('impact', lang)}: {tr(f'level_{measure.impact}', lang)}",
+            f"{t('common.effort', lang)}: {t(f'common.level_{measure.effort}', lang)}",
+            f"{t('common.impact', lang)}: {t(f'common.level_{measure.impact}', lang)}",
         ]
         if row.entry.priority is not None:
-            facts.append(tr("priority", lang, value=fmt_number(row.entry.priority, lang, 1)))
+            facts.append(t("pdf.priority", lang, value=fmt_number(row.entry.priority, lang, 1)))
         block(" · ".join(facts), SMALL)
         if measure.topics:
-            key = "en" if lang == "en" else "de"
-            topics = ", ".join(TOPIC_LABELS[t][key] for t in measure.topics)
-            block(f"{tr('topics', lang)}: {topics}", TOPICS)
+            topics = ", ".join(t(f"topic.{topic}", lang) for topic in measure.topics)
+            block(f"{t('common.topics', lang)}: {topics}", TOPICS)
     if row.entry.note:
-        block(f"{tr('note', lang)}: {printable(row.entry.note)}", DETAIL)
+        block(f"{t('common.note', lang)}: {printable(row.entry.note)}", DETAIL)
     pdf.y += 2.5

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from assessment.charts.palette import WARNING
+from assessment.formatting import fmt_date, fmt_number, fmt_percent
+from assessment.i18n import t
 from assessment.report.content import AreaResult, ReportContent
 from assessment.report.document import H1, SMALL, ReportPDF, Style
 from assessment.report.radar import draw_radar
-from assessment.report.strings import fmt_date, fmt_number, fmt_percent, tr
 from assessment.report.table import ROW_STYLE, Cell, Column, draw_table
 
 FLAG = Style(size=ROW_STYLE.size, colour=WARNING, leading=ROW_STYLE.leading)
@@ -17,18 +18,18 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
     """The results page."""
     lang = content.lang
     pdf.add_page()
-    pdf.heading(tr("profile_title", lang), H1, before=0)
-    pdf.paragraph(tr("profile_intro", lang))
+    pdf.heading(t("pdf.profile_title", lang), H1, before=0)
+    pdf.paragraph(t("pdf.profile_intro", lang))
     if content.previous is not None:
         before = content.previous.round
         pdf.paragraph(
-            tr("profile_previous", lang, label=before.label, date=fmt_date(before.date, lang))
+            t("pdf.profile_previous", lang, label=before.label, date=fmt_date(before.date, lang))
         )
     _radar(pdf, content)
     pdf.y += 2
     _table(pdf, content)
     if any(a.incomplete for a in content.areas):
-        pdf.paragraph("* " + tr("incomplete_note", lang), SMALL)
+        pdf.paragraph("* " + t("pdf.incomplete_note", lang), SMALL)
 
 
 def _radar(pdf: ReportPDF, content: ReportContent) -> None:
@@ -39,9 +40,9 @@ def _radar(pdf: ReportPDF, content: ReportContent) -> None:
     }
     if content.previous is not None:
         series["previous"] = [a.previous for a in content.areas]
-    titles = {key: tr(f"legend_{key}", lang) for key in series}
+    titles = {key: t(f"chart.series_{key}", lang) for key in series}
     missing = [a.title for a in content.areas if a.score is None]
-    note = tr("radar_missing", lang, areas=", ".join(missing)) if missing else ""
+    note = t("chart.missing", lang, areas=", ".join(missing)) if missing else ""
     draw_radar(
         pdf,
         [a.title for a in content.areas],
@@ -78,22 +79,22 @@ def _row(area: AreaResult, content: ReportContent) -> list[str | Cell]:
 def _table(pdf: ReportPDF, content: ReportContent) -> None:
     lang = content.lang
     columns = [
-        Column(tr("col_area", lang), 50),
-        Column(tr("col_score", lang), 10, "R"),
-        Column(tr("col_stage", lang), 20),
-        Column(tr("col_coverage", lang), 16, "R"),
-        Column(tr("col_target", lang), 10, "R"),
-        Column(tr("col_gap", lang), 11, "R"),
+        Column(t("common.area", lang), 50),
+        Column(t("common.score", lang), 10, "R"),
+        Column(t("common.stage", lang), 20),
+        Column(t("common.coverage", lang), 16, "R"),
+        Column(t("common.target", lang), 10, "R"),
+        Column(t("common.gap", lang), 11, "R"),
     ]
     if content.previous is not None:
         columns += [
-            Column(tr("col_previous", lang), 16, "R"),
-            Column(tr("col_change", lang), 18, "R"),
+            Column(t("pdf.col_previous", lang), 16, "R"),
+            Column(t("pdf.col_change", lang), 18, "R"),
         ]
     rows = [_row(area, content) for area in content.areas]
     stage = content.overall_stage.name(lang) if content.overall_stage else "–"
     total: list[str | Cell] = [
-        Cell(tr("overall_row", lang), ROW_BOLD),
+        Cell(t("common.overall", lang), ROW_BOLD),
         Cell(fmt_number(content.overall, lang), ROW_BOLD),
         Cell(stage, ROW_BOLD),
         "",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from assessment.charts.palette import ACCENT, ACCENT_LIGHT, hex_to_rgb
+from assessment.formatting import fmt_date, fmt_number
+from assessment.i18n import phase_label, t
 from assessment.report.content import AreaResult, PlanRow, ReportContent
 from assessment.report.document import BODY, H1, H2, H3, SMALL, ReportPDF, Style
 from assessment.report.layout import wrap
-from assessment.report.strings import fmt_date, fmt_number, fmt_phase, tr
 
 SCORE = Style(size=34, bold=True, colour=ACCENT, leading=1.1)
 STAGE = Style(size=15, bold=True, colour=ACCENT, leading=1.3)
@@ -16,17 +17,19 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
     """The summary page."""
     lang = content.lang
     pdf.add_page()
-    pdf.heading(tr("summary_title", lang), H1, before=0)
+    pdf.heading(t("pdf.summary_title", lang), H1, before=0)
     if content.overall is None or content.overall_stage is None:
-        pdf.paragraph(tr("no_answers", lang))
+        pdf.paragraph(t("pdf.no_answers", lang))
     else:
         _score_box(pdf, content)
         strongest, weakest = content.strongest_and_weakest()
-        _area_list(pdf, tr("strengths", lang), strongest, content)
-        _area_list(pdf, tr("needs", lang), weakest, content)
-    pdf.heading(tr("first_steps" if len(content.first_steps) == 3 else "next_steps", lang), H2)
+        _area_list(pdf, t("pdf.strengths", lang), strongest, content)
+        _area_list(pdf, t("pdf.needs", lang), weakest, content)
+    pdf.heading(
+        t("pdf.first_steps" if len(content.first_steps) == 3 else "pdf.next_steps", lang), H2
+    )
     if not content.first_steps:
-        pdf.paragraph(tr("no_steps", lang))
+        pdf.paragraph(t("pdf.no_steps", lang))
     for number, row in enumerate(content.first_steps, start=1):
         _step(pdf, number, row, lang)
 
@@ -47,11 +50,11 @@ def _score_box(pdf: ReportPDF, content: ReportContent) -> None:
     pdf.set_fill_color(*hex_to_rgb(ACCENT))
     pdf.rect(pdf.l_margin, top, 1.6, height, style="F")
     centre = pdf.l_margin + left_width / 2 + 1
-    pdf.place(tr("overall", lang), centre, top + 5, SMALL, "C")
+    pdf.place(t("common.overall_score", lang), centre, top + 5, SMALL, "C")
     pdf.place(fmt_number(content.overall, lang), centre, top + 10, SCORE, "C")
-    pdf.place(tr("of_100", lang), centre, top + 10 + SCORE.line_height, SMALL, "C")
+    pdf.place(t("pdf.of_100", lang), centre, top + 10 + SCORE.line_height, SMALL, "C")
     pdf.y = top + 5
-    pdf.lines([tr("stage", lang)], SMALL, text_x, text_width)
+    pdf.lines([t("common.stage", lang)], SMALL, text_x, text_width)
     pdf.lines([stage.name(lang)], STAGE, text_x, text_width)
     pdf.lines(description, BODY, text_x, text_width)
     pdf.y = top + height + 4
@@ -64,8 +67,12 @@ def _area_list(pdf: ReportPDF, title: str, areas: list[AreaResult], content: Rep
     pdf.heading(title, H3, keep=10)
     for area in areas:
         stage = area.stage.name(lang) if area.stage else "–"
-        text = tr(
-            "area_result", lang, area=area.title, score=fmt_number(area.score, lang), stage=stage
+        text = t(
+            "pdf.area_result",
+            lang,
+            area=area.title,
+            score=fmt_number(area.score, lang),
+            stage=stage,
         )
         pdf.bullet(text)
     pdf.y += 1
@@ -75,11 +82,11 @@ def _step(pdf: ReportPDF, number: int, row: PlanRow, lang: str) -> None:
     indent = 9.0
     width = pdf.content_width - indent
     title = wrap(row.title, width, BODY.size, bold=True)
-    parts = [row.area_title, fmt_phase(row.entry.phase, lang)]
+    parts = [row.area_title, phase_label(row.entry.phase, lang)]
     if row.entry.owner:
         parts.append(row.entry.owner)
     if row.entry.due:
-        parts.append(f"{tr('col_due', lang)} {fmt_date(row.entry.due, lang)}")
+        parts.append(f"{t('common.due', lang)} {fmt_date(row.entry.due, lang)}")
     meta = wrap(" · ".join(parts), width, SMALL.size)
     pdf.ensure(len(title) * BODY.line_height + SMALL.line_height + 3)
     centre = pdf.y + BODY.line_height / 2

@@ -10,8 +10,8 @@ from assessment.ui.session import catalogue, current
 from assessment.ui.state import lang, set_token, tr
 from assessment.ui.widgets import resume_link_box
 
-st.title(tr("profile_title"))
-st.caption(tr("profile_intro"))
+st.title(tr("ui.profile_title"))
+st.caption(tr("ui.profile_intro"))
 
 cur = current()
 if cur is not None:
@@ -19,45 +19,45 @@ if cur is not None:
 else:
     q = catalogue()[st.session_state.get("new_questionnaire") or min(catalogue())]
     org = dict.fromkeys(Organisation.model_fields, "")
-    label = tr("profile_round_default", year=date.today().year)
+    label = tr("ui.profile_round_default", year=date.today().year)
 
-st.text(f"{tr('profile_questionnaire')}: {q.title(lang())} ({q.id} {q.version})")
-sizes = tr("size_options").split("|")
+st.text(f"{tr('common.questionnaire')}: {q.title(lang())} ({q.id} {q.version})")
+sizes = tr("ui.size_options").split("|")
 with st.form("profile"):
-    name = st.text_input(tr("profile_name"), value=org["name"], max_chars=200)
+    name = st.text_input(tr("ui.profile_name"), value=org["name"], max_chars=200)
     left, right = st.columns(2)
-    kind = left.text_input(tr("profile_kind"), value=org["kind"], max_chars=200)
-    sector = right.text_input(tr("profile_sector"), value=org["sector"], max_chars=200)
+    kind = left.text_input(tr("common.org_kind"), value=org["kind"], max_chars=200)
+    sector = right.text_input(tr("common.org_sector"), value=org["sector"], max_chars=200)
     size = left.selectbox(
-        tr("profile_size"),
+        tr("common.org_size"),
         options=sizes if org["size"] in ("", *sizes) else [*sizes, org["size"]],
         index=None if not org["size"] else [*sizes, org["size"]].index(org["size"]),
         accept_new_options=True,
-        placeholder=tr("profile_size_placeholder"),
+        placeholder=tr("ui.profile_size_placeholder"),
     )
-    region = right.text_input(tr("profile_region"), value=org["region"], max_chars=200)
-    round_label = st.text_input(tr("profile_round"), value=label, max_chars=200)
+    region = right.text_input(tr("common.org_region"), value=org["region"], max_chars=200)
+    round_label = st.text_input(tr("ui.profile_round"), value=label, max_chars=200)
     submitted = st.form_submit_button(
-        tr("profile_save") if cur else tr("profile_save_new"), type="primary"
+        tr("ui.profile_save") if cur else tr("ui.profile_save_new"), type="primary"
     )
 
 if submitted:
     if not name.strip():
-        st.error(tr("profile_name_missing"))
+        st.error(tr("ui.profile_name_missing"))
         st.stop()
     organisation = Organisation(name=name, kind=kind, sector=sector, size=size or "", region=region)
-    label_text = round_label.strip() or tr("profile_round_default", year=date.today().year)
+    label_text = round_label.strip() or tr("ui.profile_round_default", year=date.today().year)
     if cur is None:
         set_token(actions.create_round(q, organisation, label_text))
         st.switch_page("assessment/ui/pages/questionnaire.py")
     actions.update_profile(cur.round_id, organisation, label_text)
-    st.success(tr("profile_saved"))
+    st.success(tr("ui.profile_saved"))
 
 if cur is not None:
     resume_link_box(cur)
-    with st.expander(tr("delete_title"), icon=":material/delete:"):
-        st.caption(tr("delete_help"))
-        confirmed = st.checkbox(tr("delete_confirm"), key="delete_confirm")
-        if st.button(tr("delete_button"), disabled=not confirmed, type="primary"):
+    with st.expander(tr("ui.delete_title"), icon=":material/delete:"):
+        st.caption(tr("ui.delete_help"))
+        confirmed = st.checkbox(tr("ui.delete_confirm"), key="delete_confirm")
+        if st.button(tr("ui.delete_button"), disabled=not confirmed, type="primary"):
             actions.delete_organisation(cur.details.organisation_id)
             st.switch_page("assessment/ui/pages/start.py")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from assessment.questionnaire import TOPIC_LABELS
+from assessment.formatting import date_input_format
 from assessment.responses import PHASES, STATUSES
 from assessment.ui import actions
 from assessment.ui import results_view as results
@@ -14,9 +14,9 @@ cur = require_current()
 q, language = cur.questionnaire, lang()
 view = results.results_view(cur, language)
 
-st.title(tr("p_title"))
+st.title(tr("ui.p_title"))
 round_caption(cur)
-st.write(tr("p_intro"))
+st.write(tr("ui.p_intro"))
 
 plan = results.current_plan(cur.round_id, q, view.scores, cur.details.date)
 state = st.session_state
@@ -30,7 +30,7 @@ if editor_key in state and plan not in state.get(known_key, []):
     version = state["plan_version"] = version + 1
     editor_key = f"plan_editor_{cur.round_id}_{language}_{version}"
     base_key = f"plan_base_{cur.round_id}_{language}_{version}"
-    st.toast(tr("p_changed_elsewhere"), icon=":material/sync:")
+    st.toast(tr("ui.p_changed_elsewhere"), icon=":material/sync:")
 if editor_key not in state or base_key not in state:
     # A fresh editor starts from the stored plan; while it lives, its edits apply to this base.
     state[base_key] = plan_to_frame(plan, q, language)
@@ -46,36 +46,38 @@ edited = st.data_editor(
     column_order=["title", "area", "phase", "priority", "owner", "due", "status", "note"],
     column_config={
         "title": st.column_config.TextColumn(
-            tr("p_measure"), width=320, required=True, max_chars=300
+            tr("common.measure"), width=320, required=True, max_chars=300
         ),
         # Not `required`: a new row is saved as soon as it has a title; an empty area, phase
         # or status falls back to the first area, the first phase and "open".
         "area": st.column_config.SelectboxColumn(
-            tr("p_area"), options=list(names["area"].values()), width=170
+            tr("common.area"), options=list(names["area"].values()), width=170
         ),
         "phase": st.column_config.SelectboxColumn(
-            tr("p_phase"),
+            tr("ui.p_phase"),
             options=list(names["phase"].values()),
             default=names["phase"][PHASES[0]],
         ),
         "priority": st.column_config.NumberColumn(
-            tr("p_priority"), format="%.0f", disabled=True, width=70
+            tr("ui.p_priority"), format="%.0f", disabled=True, width=70
         ),
-        "owner": st.column_config.TextColumn(tr("p_owner"), width=150, max_chars=200),
-        "due": st.column_config.DateColumn(tr("p_due"), format="DD.MM.YYYY", width=100),
+        "owner": st.column_config.TextColumn(tr("common.owner"), width=150, max_chars=200),
+        "due": st.column_config.DateColumn(
+            tr("common.due"), format=date_input_format(language), width=100
+        ),
         "status": st.column_config.SelectboxColumn(
-            tr("p_status"),
+            tr("common.status"),
             options=list(names["status"].values()),
             default=names["status"][STATUSES[0]],
         ),
-        "note": st.column_config.TextColumn(tr("p_note"), max_chars=10_000),
+        "note": st.column_config.TextColumn(tr("common.note"), max_chars=10_000),
     },
 )
 new_plan = frame_to_plan(edited, q, language)
 if new_plan != plan:
     results.save_plan(cur.round_id, new_plan)
     state[known_key] = [state[known_key][0], new_plan]
-    st.toast(tr("p_saved"), icon=":material/check:")
+    st.toast(tr("ui.p_saved"), icon=":material/check:")
     plan = new_plan
 
 
@@ -84,9 +86,9 @@ def _reset() -> None:
     st.session_state["plan_version"] = version + 1
 
 
-st.button(tr("p_reset"), help=tr("p_reset_help"), on_click=_reset, icon=":material/refresh:")
+st.button(tr("ui.p_reset"), help=tr("ui.p_reset_help"), on_click=_reset, icon=":material/refresh:")
 
-with st.expander(tr("p_details"), icon=":material/info:"):
+with st.expander(tr("common.measure_details"), icon=":material/info:"):
     for entry in plan:
         measure = q.measures_by_id.get(entry.measure or "")
         if measure is None:
@@ -94,23 +96,23 @@ with st.expander(tr("p_details"), icon=":material/info:"):
         st.markdown(f"**{measure.title(language)}** · {names['area'][measure.dimension]}")
         st.write(measure.description(language))
         facts = [
-            f"{tr('p_effort')}: {tr(f'level_{measure.effort}')}",
-            f"{tr('p_impact')}: {tr(f'level_{measure.impact}')}",
+            f"{tr('common.effort')}: {tr(f'common.level_{measure.effort}')}",
+            f"{tr('common.impact')}: {tr(f'common.level_{measure.impact}')}",
         ]
         if measure.topics:
-            topics = ", ".join(TOPIC_LABELS[topic][language] for topic in measure.topics)
-            facts.append(f"{tr('p_topics')}: {topics}")
+            topics = ", ".join(tr(f"topic.{topic}") for topic in measure.topics)
+            facts.append(f"{tr('common.topics')}: {topics}")
         st.caption(" · ".join(facts))
 
-st.subheader(tr("p_downloads"))
+st.subheader(tr("ui.p_downloads"))
 slug = actions.file_slug(cur.details.organisation.name)
 downloads = st.container(horizontal=True)
 files = (  # (label, builder run only on click, file name, MIME type, icon)
-    ("p_pdf", lambda: results.report_pdf(cur.round_id, q, language), "pdf", "application/pdf",
+    ("ui.p_pdf", lambda: results.report_pdf(cur.round_id, q, language), "pdf", "application/pdf",
      ":material/picture_as_pdf:"),
-    ("p_json", lambda: results.export_json(cur.round_id), "json", "application/json",
+    ("ui.p_json", lambda: results.export_json(cur.round_id), "json", "application/json",
      ":material/data_object:"),
-    ("p_csv", lambda: results.scores_csv(view.table), "csv", "text/csv", ":material/table:"),
+    ("ui.p_csv", lambda: results.scores_csv(view.table), "csv", "text/csv", ":material/table:"),
 )  # fmt: skip
 for label, build, extension, mime, icon in files:
     downloads.download_button(
@@ -123,17 +125,20 @@ for label, build, extension, mime, icon in files:
         icon=icon,
     )
 
-with st.expander(tr("p_import_title"), icon=":material/upload_file:"):
-    st.caption(tr("p_import_help"))
+with st.expander(tr("ui.p_import_title"), icon=":material/upload_file:"):
+    st.caption(tr("ui.p_import_help"))
     uploads = st.session_state.get("uploads", 0)
     upload = st.file_uploader(
-        tr("p_import_title"), type=["json"], label_visibility="collapsed", key=f"upload_{uploads}"
+        tr("ui.p_import_title"),
+        type=["json"],
+        label_visibility="collapsed",
+        key=f"upload_{uploads}",
     )
-    if upload is not None and st.button(tr("p_import_button")):
+    if upload is not None and st.button(tr("ui.p_import_button")):
         try:
             data, imported_q = actions.parse_upload(upload.getvalue(), upload.name)
         except actions.ImportRejected as exc:
-            st.error(tr("p_import_rejected"))
+            st.error(tr("ui.p_import_rejected"))
             st.code("\n".join(exc.lines), language=None, wrap_lines=True)
         else:
             set_token(actions.import_round(data, imported_q))
@@ -142,7 +147,7 @@ with st.expander(tr("p_import_title"), icon=":material/upload_file:"):
             st.rerun()
     if "imported" in st.session_state:
         org_name, round_label, previous = st.session_state.pop("imported")
-        st.success(tr("p_import_done"), icon=":material/check:")
+        st.success(tr("ui.p_import_done"), icon=":material/check:")
         st.text(f"{org_name} · {round_label}")
-        st.caption(tr("p_import_previous"))
+        st.caption(tr("ui.p_import_previous"))
         st.code(private_link(previous), language=None, wrap_lines=True)

@@ -4,8 +4,8 @@ import streamlit as st
 
 from assessment.ui.state import extract_token, forget_token, lang, private_link, set_token, tr
 
-st.title(tr("start_title"))
-st.write(tr("start_intro"))
+st.title(tr("common.product"))
+st.write(tr("ui.start_intro"))
 
 # The database and questionnaire modules load after the first paint: a cold start shows the
 # page's title while they import.
@@ -15,9 +15,9 @@ from assessment.ui.session import catalogue, current  # noqa: E402
 cur = current()
 if cur is not None:
     with st.container(border=True):
-        st.text(tr("start_current", org=cur.details.organisation.name, round=cur.details.label))
+        st.text(tr("ui.start_current", org=cur.details.organisation.name, round=cur.details.label))
         st.code(private_link(cur.token), language=None, wrap_lines=True)
-        if st.button(tr("start_continue"), type="primary"):
+        if st.button(tr("ui.start_continue"), type="primary"):
             st.switch_page("assessment/ui/pages/questionnaire.py")
 
 language = lang()
@@ -25,33 +25,33 @@ questionnaires = sorted(catalogue().values(), key=lambda q: q.id)
 titles = {(q.id, q.version): q.title(language) for q in questionnaires}
 new_col, side_col = st.columns([3, 2], gap="large")
 with new_col:
-    st.subheader(tr("start_choose"))
+    st.subheader(tr("ui.start_choose"))
     chosen = st.radio(
-        tr("start_choose"),
+        tr("ui.start_choose"),
         options=[(q.id, q.version) for q in questionnaires],
         format_func=titles.get,
         captions=[q.description(language) for q in questionnaires],
         label_visibility="collapsed",
         key="start_questionnaire",
     )
-    if st.button(tr("start_new"), type="primary", icon=":material/play_arrow:"):
+    if st.button(tr("ui.start_new"), type="primary", icon=":material/play_arrow:"):
         st.session_state["new_questionnaire"] = chosen
         forget_token()
         st.switch_page("assessment/ui/pages/profile.py")
 
 with side_col:
     with st.container(border=True):
-        st.subheader(tr("start_resume_title"))
-        pasted = st.text_input(tr("start_resume_help"), key="resume_input")
-        if st.button(tr("start_resume_button"), icon=":material/login:"):
+        st.subheader(tr("ui.start_resume_title"))
+        pasted = st.text_input(tr("ui.start_resume_help"), key="resume_input")
+        if st.button(tr("ui.start_resume_button"), icon=":material/login:"):
             value = extract_token(pasted)
             if value and actions.token_is_valid(value):
                 set_token(value)
                 st.switch_page("assessment/ui/pages/questionnaire.py")
-            st.error(tr("start_resume_invalid"))
+            st.error(tr("ui.start_resume_invalid"))
     with st.container(border=True):
-        st.subheader(tr("start_demo_title"))
-        st.caption(tr("start_demo_text"))
-        if st.button(tr("start_demo_button"), icon=":material/visibility:"):
+        st.subheader(tr("ui.start_demo_title"))
+        st.caption(tr("ui.start_demo_text"))
+        if st.button(tr("ui.start_demo_button"), icon=":material/visibility:"):
             set_token(actions.open_demo())
             st.switch_page("assessment/ui/pages/results.py")

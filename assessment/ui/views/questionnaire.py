@@ -15,8 +15,8 @@ def render() -> None:
     q, language = cur.questionnaire, lang()
     respondent = cur.respondent_id
     if respondent is None:  # a round's admin link: it opens results and roadmap, not answers
-        st.info(tr("q_admin_link"))
-        st.page_link("assessment/ui/pages/results.py", label=tr("nav_results"))
+        st.info(tr("ui.q_admin_link"))
+        st.page_link("assessment/ui/pages/results.py", label=tr("ui.nav_results"))
         st.stop()
     areas = q.dimensions
     step = actions.area_step(len(areas))
@@ -29,21 +29,21 @@ def render() -> None:
     round_caption(cur)
     resume_link_box(cur)
     answered = sum(1 for item in q.items_by_id if item in answers)
-    st.progress(answered / len(q.items_by_id), text=tr("q_progress", answered=answered,
+    st.progress(answered / len(q.items_by_id), text=tr("ui.q_progress", answered=answered,
                                                         total=len(q.items_by_id)))  # fmt: skip
-    st.caption(tr("q_area_of", k=step + 1, n=len(areas)))
+    st.caption(tr("ui.q_area_of", k=step + 1, n=len(areas)))
     st.header(area.title(language))
     st.write(area.intro(language))
 
     scale = {level.value: level.label(language) for level in q.scale}
-    with st.expander(tr("q_scale_title")):
+    with st.expander(tr("ui.q_scale_title")):
         for level in q.scale:
             st.markdown(
                 f"**{level.value} – {level.label(language)}**: {level.description(language)}"
             )
 
     options = [*scale, NA]
-    labels = {**scale, NA: tr("q_na")}
+    labels = {**scale, NA: tr("ui.q_na")}
     for number, item in enumerate(area.items, start=1):
         with st.container(border=True):
             index = None
@@ -55,28 +55,30 @@ def render() -> None:
                 index=index,
                 format_func=labels.get,
                 horizontal=True,
-                help=f"**{tr('q_hint')}:** {item.hint(language)}",
+                help=f"**{tr('ui.q_hint')}:** {item.hint(language)}",
                 key=f"answer_{item.id}",
                 on_change=actions.save_answer_from_widget,
                 args=(respondent, item.id, f"answer_{item.id}", NA),
             )
             st.text_input(
-                tr("q_comment"),
+                tr("ui.q_comment"),
                 value=comments.get(item.id, ""),
-                placeholder=tr("q_comment_placeholder"),
+                placeholder=tr("ui.q_comment_placeholder"),
                 max_chars=10_000,  # as long as a comment in a response file
                 key=f"comment_{item.id}",
                 label_visibility="collapsed",
                 on_change=actions.save_comment_from_widget,
                 args=(respondent, item.id, f"comment_{item.id}"),
             )
-    st.caption(tr("q_saved_note"))
+    st.caption(tr("ui.q_saved_note"))
 
     nav = st.container(horizontal=True, vertical_alignment="center")
     if step > 0:
-        nav.button(tr("q_prev"), on_click=actions.set_area_step, args=(step - 1,))
+        nav.button(tr("ui.q_prev"), on_click=actions.set_area_step, args=(step - 1,))
     nav.space("stretch")  # the way forward sits on the right
     if step + 1 < len(areas):
-        nav.button(tr("q_next"), type="primary", on_click=actions.set_area_step, args=(step + 1,))
-    elif nav.button(tr("q_to_results"), type="primary"):
+        nav.button(
+            tr("ui.q_next"), type="primary", on_click=actions.set_area_step, args=(step + 1,)
+        )
+    elif nav.button(tr("ui.q_to_results"), type="primary"):
         st.switch_page("assessment/ui/pages/results.py")

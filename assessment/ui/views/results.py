@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from assessment.i18n import number
+from assessment.formatting import fmt_number
 from assessment.ui.results_view import results_view, save_target_from_widget, target_key
 from assessment.ui.state import lang, tr
 from assessment.ui.widgets import require_current, round_caption
@@ -17,11 +17,11 @@ def render() -> None:
     scores = view.scores
     overall = scores.overall.iloc[0]
 
-    st.title(tr("r_title"))
+    st.title(tr("ui.r_title"))
     round_caption(cur)
     if pd.isna(overall.score):
-        st.info(tr("r_no_answers"))
-        st.page_link("assessment/ui/pages/questionnaire.py", label=tr("nav_questionnaire"))
+        st.info(tr("ui.r_no_answers"))
+        st.page_link("assessment/ui/pages/questionnaire.py", label=tr("ui.nav_questionnaire"))
         st.stop()
 
     stages = {s.id: s for s in q.stages}
@@ -30,29 +30,31 @@ def render() -> None:
     rated = int((scores.items["n"] > 0).sum())
 
     col1, col2, col3, col4 = st.columns(4)
-    col1.metric(tr("r_overall"), f"{number(overall.score, language, 0)} / 100")
-    col2.metric(tr("r_stage"), stages[overall.stage].name(language))
-    col3.metric(tr("r_respondents"), int(overall.respondents))
-    col4.metric(tr("r_rated"), f"{rated} / {len(scores.items)}", help=tr("r_rated_help"))
+    col1.metric(tr("common.overall_score"), f"{fmt_number(overall.score, language, 0)} / 100")
+    col2.metric(tr("common.stage"), stages[overall.stage].name(language))
+    col3.metric(tr("common.respondents"), int(overall.respondents))
+    col4.metric(tr("ui.r_rated"), f"{rated} / {len(scores.items)}", help=tr("ui.r_rated_help"))
     st.caption(stages[overall.stage].description(language))
 
     incomplete = [titles[a] for a in areas.loc[areas["incomplete"], "area"]]
     if incomplete:
-        st.warning(tr("r_incomplete_note", areas=", ".join(incomplete)), icon=":material/warning:")
+        st.warning(
+            tr("ui.r_incomplete_note", areas=", ".join(incomplete)), icon=":material/warning:"
+        )
 
     radar_col, bars_col = st.columns(2, gap="large")
     with radar_col:
-        st.subheader(tr("r_radar"))
+        st.subheader(tr("ui.r_radar"))
         st.vega_lite_chart(view.radar, width="content")
     with bars_col:
-        st.subheader(tr("r_bars"))
+        st.subheader(tr("ui.r_bars"))
         st.vega_lite_chart(view.bars, width="content")
 
-    st.subheader(tr("r_table"))
+    st.subheader(tr("ui.r_table"))
     st.dataframe(view.table, hide_index=True)
 
-    with st.expander(tr("r_targets_title"), icon=":material/target:"):
-        st.caption(tr("r_targets_help"))
+    with st.expander(tr("ui.r_targets_title"), icon=":material/target:"):
+        st.caption(tr("ui.r_targets_help"))
         columns = st.columns(len(q.dimensions), vertical_alignment="bottom")
         for column, area in zip(columns, areas.itertuples(index=False), strict=True):
             column.number_input(
@@ -67,18 +69,20 @@ def render() -> None:
                 args=(cur.round_id, area.area),
             )
 
-    st.subheader(tr("r_weak_title"))
+    st.subheader(tr("ui.r_weak_title"))
     for found in view.findings:
-        with st.expander(tr("r_weak_count", area=titles[found.area], n=len(found.weak))):
+        with st.expander(tr("ui.r_weak_count", area=titles[found.area], n=len(found.weak))):
             if not found.weak:
-                st.write(tr("r_weak_none"))
+                st.write(tr("ui.r_weak_none"))
             for finding in found.weak:
                 st.markdown(f"**{finding.statement}**")
-                mean = number(finding.mean, language)
-                st.caption(f"{tr('r_mean')}: {mean} / {q.scale_max} · {finding.hint}")
+                mean = fmt_number(finding.mean, language, 1)
+                st.caption(f"{tr('ui.r_mean')}: {mean} / {q.scale_max} · {finding.hint}")
                 if finding.disagreement:
                     st.caption(
-                        tr("r_disagreement", min=f"{finding.min:.0f}", max=f"{finding.max:.0f}")
+                        tr("ui.r_disagreement", min=f"{finding.min:.0f}", max=f"{finding.max:.0f}")
                     )
 
-    st.page_link("assessment/ui/pages/roadmap.py", label=tr("r_to_roadmap"), icon=":material/flag:")
+    st.page_link(
+        "assessment/ui/pages/roadmap.py", label=tr("ui.r_to_roadmap"), icon=":material/flag:"
+    )
