@@ -1,4 +1,4 @@
-"""Command line: python -m assessment validate | score | report | demo."""
+"""Command line: python -m assessment validate | score | report | demo | db."""
 
 from __future__ import annotations
 
@@ -61,30 +61,24 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def format_table(result: dict, q, lang: str = "de") -> str:
-    """A readable fixed-width table of area scores, in `lang` (German by default)."""
-    from assessment.formatting import fmt_number, fmt_percent
-    from assessment.i18n import t
+def format_table(result: dict, q) -> str:
+    """A readable fixed-width table of area scores."""
 
     def num(value: float | None) -> str:
-        return fmt_number(value, lang, 1)
+        return "–" if value is None else f"{value:.1f}"
 
-    keys = ("common.area", "common.score", "common.target", "common.gap", "common.coverage")
-    area_h, score_h, target_h, gap_h, coverage_h = (t(key, lang) for key in keys)
-    stage_names = {s.id: s.name(lang) for s in q.stages}
-    lines = [f"{area_h:<32} {score_h:>6} {target_h:>6} {gap_h:>6} {coverage_h:>9}  "
-             f"{t('common.stage', lang)}"]  # fmt: skip
-    incomplete = f" ({t('common.incomplete', lang)})"
+    stage_names = {s.id: s.name("de") for s in q.stages}
+    lines = [f"{'Bereich':<32} {'Wert':>6} {'Ziel':>6} {'Lücke':>6} {'Abdeckung':>9}  Stufe"]
     for area in result["areas"]:
-        title = q.dimensions_by_id[area["id"]].title(lang)
-        flag = incomplete if area["incomplete"] else ""
+        title = q.dimensions_by_id[area["id"]].title("de")
+        flag = " (unvollständig)" if area["incomplete"] else ""
         lines.append(
             f"{title[:32]:<32} {num(area['score']):>6} {num(area['target']):>6} "
-            f"{num(area['gap']):>6} {fmt_percent(area['coverage'], lang):>9}  "
+            f"{num(area['gap']):>6} {area['coverage'] * 100:>8.0f}%  "
             f"{stage_names.get(area['stage'], '–')}{flag}"
         )
     overall = result["overall"]
-    lines.append(f"{t('common.overall', lang):<32} {num(overall['score']):>6}{'':>24}  "
+    lines.append(f"{'Gesamt':<32} {num(overall['score']):>6}{'':>24}  "
                  f"{stage_names.get(overall['stage'], '–')}")  # fmt: skip
     return "\n".join(lines)
 
@@ -152,11 +146,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_db(args: argparse.Namespace) -> int:
+    """Upgrade the database to the newest schema, or print its revision."""
+    from assessment import cli_db
+
+    try:
+        code, line = cli_db.run(args.db_action, args.db)
+    except cli_db.DatabaseProblem as exc:
+        raise CliError(str(exc)) from None
+    print(line)
+    return code
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
     "score": cmd_score,
     "report": cmd_report,
     "demo": cmd_demo,
+    "db": cmd_db,
 }
 
 
@@ -179,6 +186,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="store the demo company's completed check")
     p.add_argument("-o", "--output", help="write the demo as a response file instead")
     p.add_argument("--base-url", default="http://localhost:8501", help="the app's address")
+    p = sub.add_parser("db", help="upgrade the database schema or show its revision")
+    db_actions = p.add_subparsers(dest="db_action", required=True)
+    for action, text in (
+        ("upgrade", "bring the database to the newest schema (creates it if empty)"),
+        ("current", "print the schema revision (exit 1 unless it is the newest)"),
+    ):
+        a = db_actions.add_parser(action, help=text)
+        a.add_argument("--db", metavar="URL", help="database URL (default: "
+                       "$VIELFALTSKOMPASS_DB_URL, else data/vielfaltskompass.db)")  # fmt: skip
     return parser
 
 
