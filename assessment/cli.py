@@ -61,24 +61,30 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def format_table(result: dict, q) -> str:
-    """A readable fixed-width table of area scores."""
+def format_table(result: dict, q, lang: str = "de") -> str:
+    """A readable fixed-width table of area scores, in `lang` (German by default)."""
+    from assessment.formatting import fmt_number, fmt_percent
+    from assessment.i18n import t
 
     def num(value: float | None) -> str:
-        return "–" if value is None else f"{value:.1f}"
+        return fmt_number(value, lang, 1)
 
-    stage_names = {s.id: s.name("de") for s in q.stages}
-    lines = [f"{'Bereich':<32} {'Wert':>6} {'Ziel':>6} {'Lücke':>6} {'Abdeckung':>9}  Stufe"]
+    keys = ("common.area", "common.score", "common.target", "common.gap", "common.coverage")
+    area_h, score_h, target_h, gap_h, coverage_h = (t(key, lang) for key in keys)
+    stage_names = {s.id: s.name(lang) for s in q.stages}
+    lines = [f"{area_h:<32} {score_h:>6} {target_h:>6} {gap_h:>6} {coverage_h:>9}  "
+             f"{t('common.stage', lang)}"]  # fmt: skip
+    incomplete = f" ({t('common.incomplete', lang)})"
     for area in result["areas"]:
-        title = q.dimensions_by_id[area["id"]].title("de")
-        flag = " (unvollständig)" if area["incomplete"] else ""
+        title = q.dimensions_by_id[area["id"]].title(lang)
+        flag = incomplete if area["incomplete"] else ""
         lines.append(
             f"{title[:32]:<32} {num(area['score']):>6} {num(area['target']):>6} "
-            f"{num(area['gap']):>6} {area['coverage'] * 100:>8.0f}%  "
+            f"{num(area['gap']):>6} {fmt_percent(area['coverage'], lang):>9}  "
             f"{stage_names.get(area['stage'], '–')}{flag}"
         )
     overall = result["overall"]
-    lines.append(f"{'Gesamt':<32} {num(overall['score']):>6}{'':>24}  "
+    lines.append(f"{t('common.overall', lang):<32} {num(overall['score']):>6}{'':>24}  "
                  f"{stage_names.get(overall['stage'], '–')}")  # fmt: skip
     return "\n".join(lines)
 
