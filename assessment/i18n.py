@@ -36,7 +36,9 @@ def placeholders(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def _flatten(table: Mapping[str, object], prefix: str, file: Path, out: dict[str, str]) -> list:
+def _flatten(
+    table: Mapping[str, object], prefix: str, file: Path, out: dict[str, str]
+) -> list[str]:
     """Collect `section.name` -> text from a parsed file; return the problems found."""
     problems = []
     for name, value in table.items():
