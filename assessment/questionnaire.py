@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from assessment import limits
+
 QUESTIONNAIRE_DIR = Path(__file__).resolve().parent.parent / "questionnaires"
 #: Environment variable naming another folder of questionnaire files (tests, own catalogues).
 QUESTIONNAIRE_DIR_ENV = "VIELFALTSKOMPASS_QUESTIONNAIRES"
@@ -255,22 +257,35 @@ class QuestionnaireError(Exception):
 
 def parse_questionnaire(text: str, file: str = "<text>") -> Questionnaire:
     """Parse YAML text into a Questionnaire or raise QuestionnaireError."""
+    too_large = limits.size_problem(text)
+    if too_large:
+        raise QuestionnaireError(file, [("", too_large)])
     try:
-        data = yaml.load(text, Loader=_FAST_LOADER)
+        data = _load_yaml(text, file)
+    except RecursionError:
+        raise QuestionnaireError(file, [("", limits.TOO_DEEP)]) from None
+    if not isinstance(data, dict):
+        raise QuestionnaireError(file, [("", "expected a mapping at the top of the file")])
+    too_deep = limits.depth_problem(data)
+    if too_deep:
+        raise QuestionnaireError(file, [("", too_deep)])
+    try:
+        return Questionnaire.model_validate(data)
+    except ValidationError as exc:
+        raise QuestionnaireError(file, validation_problems(exc)) from None
+
+
+def _load_yaml(text: str, file: str) -> object:
+    try:
+        return yaml.load(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
         try:  # the pure-Python loader describes syntax errors more precisely
-            data = yaml.safe_load(text)
+            return yaml.safe_load(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             problem = getattr(exc, "problem", None) or str(exc)
             raise QuestionnaireError(file, [(where, f"invalid YAML: {problem}")]) from None
-    if not isinstance(data, dict):
-        raise QuestionnaireError(file, [("", "expected a mapping at the top of the file")])
-    try:
-        return Questionnaire.model_validate(data)
-    except ValidationError as exc:
-        raise QuestionnaireError(file, validation_problems(exc)) from None
 
 
 def validation_problems(exc: ValidationError) -> list[tuple[str, str]]:

@@ -17,13 +17,16 @@ from pydantic import (
     ValidationError,
 )
 
+from assessment import limits
 from assessment.questionnaire import Questionnaire
 
 FORMAT = "vielfaltskompass.responses/1"
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
-LongText = Annotated[str, StringConstraints(max_length=10_000)]
+#: The longest comment or note a file (and so the database) takes.
+COMMENT_MAX_LENGTH = 10_000
+LongText = Annotated[str, StringConstraints(max_length=COMMENT_MAX_LENGTH)]
 
 PHASES: tuple[str, ...] = ("0-3", "3-6", "6-12", "12-24")
 STATUSES: tuple[str, ...] = ("open", "in_progress", "done", "dropped")
@@ -175,6 +178,9 @@ def parse_responses(
     source: str = "<input>",
 ) -> tuple[ResponseFile, Questionnaire]:
     """Parse and fully validate a response file; raise ResponseFileError naming every problem."""
+    too_large = limits.size_problem(text)
+    if too_large:
+        raise ResponseFileError(source, [("$", too_large)])
     try:
         raw = json.loads(text)
     except UnicodeDecodeError:
@@ -182,6 +188,11 @@ def parse_responses(
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise ResponseFileError(source, [(where, f"invalid JSON: {exc.msg}")]) from None
+    except RecursionError:
+        raise ResponseFileError(source, [("$", limits.TOO_DEEP)]) from None
+    too_deep = limits.depth_problem(raw)
+    if too_deep:
+        raise ResponseFileError(source, [("$", too_deep)])
     if isinstance(raw, dict) and "format" in raw and raw["format"] != FORMAT:
         raise ResponseFileError(
             source, [("$.format", f"unsupported format {raw['format']!r}, expected {FORMAT!r}")]

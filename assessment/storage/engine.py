@@ -18,7 +18,7 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DEFAULT_FILE = "vielfaltskompass.db"
 
 SQLITE_PRAGMAS = (
-    "PRAGMA busy_timeout=5000",  # first, so that switching to WAL waits for a lock
+    "PRAGMA busy_timeout=2000",  # first, so that switching to WAL waits for a lock
     "PRAGMA journal_mode=WAL",
     # In WAL mode NORMAL keeps every committed answer through a crash or restart of the app;
     # only a power failure may lose the last moments, and each save skips an fsync.

@@ -10,6 +10,7 @@ import streamlit as st
 
 from assessment.questionnaire import Questionnaire
 from assessment.responses import Organisation, ResponseFile, ResponseFileError, parse_responses
+from assessment.services import answering
 from assessment.storage import repository as repo
 from assessment.ui.session import catalogue, engine
 from assessment.ui.state import forget_token
@@ -94,32 +95,21 @@ def set_area_step(step: int) -> None:
     st.session_state["scroll_to_top"] = True
 
 
-def forget_other_respondents_widgets(respondent_id: int) -> None:
-    """Drop answer and comment widget state left from another respondent's questionnaire.
-
-    Widgets are keyed by item; without this, switching to another link while the page stays
-    open would show (and could save) the previous respondent's values.
-    """
-    if st.session_state.get("questionnaire_respondent") != respondent_id:
-        for key in [k for k in st.session_state if str(k).startswith(("answer_", "comment_"))]:
-            del st.session_state[key]
-        st.session_state["questionnaire_respondent"] = respondent_id
-
-
 def respondent_state(respondent_id: int) -> tuple[dict[str, int | None], dict[str, str]]:
     """A respondent's stored answers and comments."""
-    return repo.respondent_entries(engine(), respondent_id)
+    return answering.respondent_entries(engine(), respondent_id)
 
 
-def save_answer_from_widget(respondent_id: int, item_id: str, key: str, na: int) -> None:
-    """Radio callback: store the chosen value at once (N/A as NULL)."""
-    value = st.session_state.get(key)
-    if value is None:
-        repo.clear_answer(engine(), respondent_id, item_id)
-    else:
-        repo.save_answer(engine(), respondent_id, item_id, None if value == na else int(value))
+def save_answer(respondent_id: int, item_id: str, value: int | None) -> None:
+    """Store an answer now (None = not applicable / don't know); raises StorageFailed."""
+    answering.save_answer(engine(), respondent_id, item_id, value)
 
 
-def save_comment_from_widget(respondent_id: int, item_id: str, key: str) -> None:
-    """Comment callback: store the text at once."""
-    repo.save_comment(engine(), respondent_id, item_id, st.session_state.get(key) or "")
+def clear_answer(respondent_id: int, item_id: str) -> None:
+    """Withdraw an answer; raises StorageFailed."""
+    answering.clear_answer(engine(), respondent_id, item_id)
+
+
+def save_comment(respondent_id: int, item_id: str, text: str) -> None:
+    """Store a comment now; raises Invalid or StorageFailed."""
+    answering.save_comment(engine(), respondent_id, item_id, text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
 
 import streamlit as st
@@ -62,10 +64,27 @@ def _navigation_pages() -> dict[str, list]:
     return st.session_state[key]
 
 
+def _is_storage_error(error: Exception) -> bool:
+    # Looked up lazily: the start page draws its title before the database code is imported.
+    services = sys.modules.get("assessment.services.errors")
+    sqlalchemy = sys.modules.get("sqlalchemy.exc")
+    return (services is not None and isinstance(error, services.StorageFailed)) or (
+        sqlalchemy is not None and isinstance(error, sqlalchemy.SQLAlchemyError)
+    )
+
+
 def run() -> None:
     """Entry point of the app."""
     st.set_page_config(
         page_title=tr("common.product"), page_icon=":material/explore:", layout="wide"
     )
     language_switch()
-    st.navigation(_navigation_pages()).run()
+    page = st.navigation(_navigation_pages())
+    try:
+        page.run()
+    except Exception as error:
+        if not _is_storage_error(error):
+            raise
+        # One sentence for the user; the details (SQL, paths) go to the server log only.
+        logging.getLogger("assessment.ui").error("page %s failed", page.url_path, exc_info=True)
+        st.error(tr("ui.error_storage"), icon=":material/cloud_off:")

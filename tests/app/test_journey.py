@@ -7,6 +7,7 @@ import datetime as dt
 from assessment.questionnaire import load_catalogue
 from assessment.responses import Organisation
 from assessment.storage import repository as repo
+from assessment.ui.answer_widgets import answer_key, comment_key
 from tests.app.conftest import open_app
 
 NA = -1
@@ -34,6 +35,7 @@ def test_profile_creates_round_and_answers_are_stored(engine):
     assert details.label == "Selbstcheck Frühjahr"
 
     q = load_catalogue()[(details.questionnaire_id, details.questionnaire_version)]
+    rid = access.respondent_id
     given: dict[str, int | None] = {}
     for step, area in enumerate(q.dimensions):
         assert at.caption[0].value.startswith(f"Bereich {step + 1} von 5") or any(
@@ -41,10 +43,12 @@ def test_profile_creates_round_and_answers_are_stored(engine):
         )
         for n, item in enumerate(area.items):
             value = NA if n == 0 else (n + step) % 5
-            at.radio(key=f"answer_{item.id}").set_value(value).run()
+            at.radio(key=answer_key(rid, item.id)).set_value(value).run()
             given[item.id] = None if value == NA else value
             assert not at.exception, at.exception
-        at.text_input(key=f"comment_{area.items[1].id}").input("Gute Idee – <b>später</b>").run()
+        at.text_input(key=comment_key(rid, area.items[1].id)).input(
+            "Gute Idee – <b>später</b>"
+        ).run()
         if step + 1 < len(q.dimensions):
             next(b for b in at.button if b.label.startswith("Nächster Bereich")).click().run()
 
@@ -56,12 +60,13 @@ def test_profile_creates_round_and_answers_are_stored(engine):
     # A new session with the link (a reload) shows every answer again.
     again = open_app(token, "questionnaire.py")
     first_area = q.dimensions[0]
-    assert again.radio(key=f"answer_{first_area.items[0].id}").value == NA
+    assert again.radio(key=answer_key(rid, first_area.items[0].id)).value == NA
     assert (
-        again.radio(key=f"answer_{first_area.items[2].id}").value == given[first_area.items[2].id]
+        again.radio(key=answer_key(rid, first_area.items[2].id)).value
+        == given[first_area.items[2].id]
     )
     assert (
-        again.text_input(key=f"comment_{first_area.items[1].id}").value
+        again.text_input(key=comment_key(rid, first_area.items[1].id)).value
         == "Gute Idee – <b>später</b>"
     )
 
@@ -123,18 +128,20 @@ def test_delete_organisation_removes_the_round(engine, demo_token):
 def test_switching_link_on_the_open_questionnaire_shows_the_other_answers(engine):
     q = load_catalogue()[("kmu", "1.0")]
     first_item = q.dimensions[0].items[0].id
-    tokens = []
+    tokens, respondents = [], []
     for name, value in (("Erste GmbH", 4), ("Zweite GmbH", 1)):
         new = repo.create_round(engine, q, Organisation(name=name), "R1", dt.date(2026, 1, 5))
         repo.save_answer(engine, new.respondent_id, first_item, value)
         repo.save_comment(engine, new.respondent_id, first_item, f"Kommentar {name}")
         tokens.append(new.respondent_token)
+        respondents.append(new.respondent_id)
     at = open_app(tokens[0], "questionnaire.py")
-    assert at.radio(key=f"answer_{first_item}").value == 4
+    assert at.radio(key=answer_key(respondents[0], first_item)).value == 4
     at.query_params["t"] = tokens[1]
     at.run()
-    assert at.radio(key=f"answer_{first_item}").value == 1
-    assert at.text_input(key=f"comment_{first_item}").value == "Kommentar Zweite GmbH"
+    assert at.radio(key=answer_key(respondents[1], first_item)).value == 1
+    second_comment = at.text_input(key=comment_key(respondents[1], first_item))
+    assert second_comment.value == "Kommentar Zweite GmbH"
 
 
 def test_roadmap_follows_a_plan_changed_elsewhere(engine, demo_token):

@@ -151,6 +151,13 @@ class StreamlitServer:
         self.stop()
         self.start()
 
+    def kill(self) -> None:
+        """Kill the server at once (SIGKILL), as a crash or an out-of-memory kill would."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+            self.process = None
+
     def log_tail(self, lines: int = 40) -> str:
         if not self.log.exists():
             return ""
@@ -167,14 +174,19 @@ def server(tmp_path_factory) -> Iterator[StreamlitServer]:
     app.stop()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium, headless (a missing browser fails the run in CI)."""
+def require_chromium() -> None:
+    """Skip without Debian's Chromium; in CI (CI=true) fail instead."""
     if not CHROMIUM.exists():
         message = f"{CHROMIUM} is missing (apt-get install chromium)"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless (a missing browser fails the run in CI)."""
+    require_chromium()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS

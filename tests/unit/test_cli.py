@@ -259,6 +259,15 @@ BAD_INPUT = [
         "$: not UTF-8 text",
         id="not-utf8",
     ),
+    pytest.param("[" * 200_000, "$: nested more than 20 levels deep", id="deep-unclosed-array"),
+    pytest.param(
+        '{"a": ' * 21 + "1" + "}" * 21, "$: nested more than 20 levels deep", id="deep-object"
+    ),
+    pytest.param(
+        " " * (5 * 1024 * 1024 + 1) + "{}",
+        "$: larger than 5 MB (5,242,883 bytes)",
+        id="too-large",
+    ),
 ]
 
 
@@ -320,3 +329,11 @@ def test_demo_output_into_a_missing_folder_exits_2(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"error: {target}: cannot write:") and "Traceback" not in err
     assert not target.parent.exists()
+
+
+def test_validate_deeply_nested_yaml_names_the_file(tmp_path: Path) -> None:
+    path = _write(tmp_path, "deep.yaml", "[" * 200_000)
+    result = run_cli("validate", path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert f"{path}: (top): nested more than 20 levels deep" in result.stdout + result.stderr

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
+from assessment.responses import COMMENT_MAX_LENGTH
 from assessment.ui import actions
+from assessment.ui import answer_widgets as widgets
 from assessment.ui.state import lang, tr
 from assessment.ui.widgets import require_current, resume_link_box, round_caption, scroll_to_top
 
@@ -21,16 +23,13 @@ def render() -> None:
     areas = q.dimensions
     step = actions.area_step(len(areas))
     area = areas[step]
-    actions.forget_other_respondents_widgets(respondent)
     answers, comments = actions.respondent_state(respondent)
 
     if st.session_state.pop("scroll_to_top", False):
         scroll_to_top()
     round_caption(cur)
     resume_link_box(cur)
-    answered = sum(1 for item in q.items_by_id if item in answers)
-    st.progress(answered / len(q.items_by_id), text=tr("ui.q_progress", answered=answered,
-                                                        total=len(q.items_by_id)))  # fmt: skip
+    progress = st.empty()  # filled once every widget of this area is settled with the database
     st.caption(tr("ui.q_area_of", k=step + 1, n=len(areas)))
     st.header(area.title(language))
     st.write(area.intro(language))
@@ -46,30 +45,11 @@ def render() -> None:
     labels = {**scale, NA: tr("ui.q_na")}
     for number, item in enumerate(area.items, start=1):
         with st.container(border=True):
-            index = None
-            if item.id in answers:
-                index = options.index(NA if answers[item.id] is None else answers[item.id])
-            st.radio(
-                f"{number}. {item.statement(language)}",
-                options=options,
-                index=index,
-                format_func=labels.get,
-                horizontal=True,
-                help=f"**{tr('ui.q_hint')}:** {item.hint(language)}",
-                key=f"answer_{item.id}",
-                on_change=actions.save_answer_from_widget,
-                args=(respondent, item.id, f"answer_{item.id}", NA),
-            )
-            st.text_input(
-                tr("ui.q_comment"),
-                value=comments.get(item.id, ""),
-                placeholder=tr("ui.q_comment_placeholder"),
-                max_chars=10_000,  # as long as a comment in a response file
-                key=f"comment_{item.id}",
-                label_visibility="collapsed",
-                on_change=actions.save_comment_from_widget,
-                args=(respondent, item.id, f"comment_{item.id}"),
-            )
+            _answer(respondent, item, number, options, labels, answers, language)
+            _comment(respondent, item, comments)
+    answered = sum(1 for item in q.items_by_id if item in answers)
+    total = len(q.items_by_id)
+    progress.progress(answered / total, text=tr("ui.q_progress", answered=answered, total=total))
     st.caption(tr("ui.q_saved_note"))
 
     nav = st.container(horizontal=True, vertical_alignment="center")
@@ -82,3 +62,53 @@ def render() -> None:
         )
     elif nav.button(tr("ui.q_to_results"), type="primary"):
         st.switch_page("assessment/ui/pages/results.py")
+
+
+def _answer(respondent, item, number, options, labels, answers, language) -> None:
+    """One statement's radio; what it shows is stored, or marked as not saved."""
+    key = widgets.answer_key(respondent, item.id)
+    stored = (NA if answers[item.id] is None else answers[item.id]) if item.id in answers else None
+    widgets.follow_stored(key, stored)
+    shown = st.radio(
+        f"{number}. {item.statement(language)}",
+        options=options,
+        index=None if stored is None else options.index(stored),
+        format_func=labels.get,
+        horizontal=True,
+        help=f"**{tr('ui.q_hint')}:** {item.hint(language)}",
+        key=key,
+    )
+
+    def save(value) -> None:
+        if value is None:
+            actions.clear_answer(respondent, item.id)
+            answers.pop(item.id, None)
+            return
+        given = None if value == NA else int(value)
+        actions.save_answer(respondent, item.id, given)
+        answers[item.id] = given  # only once stored: the progress bar counts what is stored
+
+    widgets.settle(key, shown, stored, save)
+    widgets.unsaved_marker(key)
+
+
+def _comment(respondent, item, comments) -> None:
+    """One statement's comment field; committed on Enter or when it loses focus."""
+    key = widgets.comment_key(respondent, item.id)
+    stored = comments.get(item.id, "")
+    widgets.follow_stored(key, stored)
+    shown = st.text_input(
+        tr("ui.q_comment"),
+        value=stored,
+        placeholder=tr("ui.q_comment_placeholder"),
+        max_chars=COMMENT_MAX_LENGTH,
+        key=key,
+        label_visibility="collapsed",
+    )
+    text = shown if shown.strip() else ""
+
+    def save(given: str) -> None:
+        actions.save_comment(respondent, item.id, given)
+
+    widgets.settle(key, text, stored, save)
+    widgets.unsaved_marker(key)

@@ -1,0 +1,1 @@
+"""The use cases of the app and their rules; the UI and the CLI only call these."""

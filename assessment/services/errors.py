@@ -1,0 +1,50 @@
+"""Typed errors of the use cases: each says in one sentence what happened."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import SQLAlchemyError
+
+log = logging.getLogger("assessment.services")
+
+
+class ServiceError(Exception):
+    """A use case that could not be carried out."""
+
+
+class NotFound(ServiceError):
+    """The link, round or item does not exist (any more)."""
+
+
+class Forbidden(ServiceError):
+    """The link does not allow this."""
+
+
+class RoundClosed(ServiceError):
+    """The round is closed: it only shows what was given."""
+
+
+class Conflict(ServiceError):
+    """What was to be stored was changed elsewhere meanwhile, or is stored already."""
+
+
+class Invalid(ServiceError):
+    """The input breaks a rule (length, count, value on the scale)."""
+
+
+class StorageFailed(ServiceError):
+    """The database did not take a write, or did not answer; logged with its context."""
+
+
+@contextmanager
+def storage_boundary(action: str, **context: object) -> Iterator[None]:
+    """Turn a database error into `StorageFailed`, logged with what was being done."""
+    try:
+        yield
+    except SQLAlchemyError as error:
+        details = " ".join(f"{key}={value}" for key, value in context.items())
+        log.error("%s failed (%s): %s", action, details, error.__class__.__name__, exc_info=True)
+        raise StorageFailed(action) from error

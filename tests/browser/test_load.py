@@ -1,0 +1,125 @@
+"""A workshop's load: 30 browsers answering at once on one server lose no answer."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from playwright.async_api import async_playwright
+
+from assessment.questionnaire import load_catalogue
+from tests.browser.conftest import (
+    IS_IDLE,
+    QUIET_MS,
+    TRACK_SCRIPT_STATE,
+    VIEWPORT,
+    require_chromium,
+)
+from tests.browser.no_loss import (
+    SCREEN_STATE,
+    SETTLE_POLL_S,
+    SETTLE_TIMEOUT_S,
+    Comparison,
+    compare,
+    new_round,
+    stored_answers,
+)
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+
+pytestmark = [pytest.mark.browser, pytest.mark.load]
+
+PARTICIPANTS = 30
+STATEMENTS = 16
+#: A participant's pace: one click every 0.8 s, without waiting for the page.
+CLICK_PAUSE_S = 0.8
+#: People open the link within a few seconds of each other, not all in the same millisecond.
+ARRIVAL_GAP_S = 0.2
+#: Thirty pages loading at once on a small machine take longer than one.
+LOAD_TIMEOUT_MS = 120_000
+
+
+async def wait_idle(page) -> None:
+    await page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]',
+        state="attached",
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    await page.wait_for_function(IS_IDLE, arg=QUIET_MS, timeout=LOAD_TIMEOUT_MS, polling=100)
+
+
+async def settled(page, server, token: str) -> Comparison:
+    """The page against the database once both agree, or once time is up (then: lost)."""
+    deadline = time.monotonic() + SETTLE_TIMEOUT_S
+    while True:
+        await wait_idle(page)
+        result = compare(await page.evaluate(SCREEN_STATE), stored_answers(server.database, token))
+        if not result.lost or time.monotonic() > deadline:
+            return result
+        await asyncio.sleep(SETTLE_POLL_S)  # poll: on a busy server a rerun can start late
+
+
+async def participant(browser, server, token: str, number: int, q) -> Comparison:
+    """Answer the first 16 statements at the workshop's pace; compare each area when leaving."""
+    context = await browser.new_context(viewport=VIEWPORT, locale="de-DE")
+    await context.add_init_script(TRACK_SCRIPT_STATE)
+    context.set_default_timeout(LOAD_TIMEOUT_MS)
+    page = await context.new_page()
+    result = Comparison()
+    await asyncio.sleep(number * ARRIVAL_GAP_S)
+    try:
+        await page.goto(f"{server.url}/questionnaire?t={token}")
+        await wait_idle(page)
+        left = STATEMENTS
+        for area_index, area in enumerate(q.dimensions):
+            for index, item in enumerate(area.items[:left]):
+                radio = page.locator(f'[class*="st-key-answer_{item.id}__r"]')
+                await radio.get_by_test_id("stRadioOption").nth((index + number) % 6).click()
+                await asyncio.sleep(CLICK_PAUSE_S)
+            left -= len(area.items[:left])
+            result.add(await settled(page, server, token))
+            if left == 0:
+                break
+            await page.get_by_role("button", name="Nächster Bereich →").click()
+            await page.get_by_text(f"Bereich {area_index + 2} von 5", exact=True).wait_for()
+            await wait_idle(page)
+    finally:
+        await context.close()
+    return result
+
+
+async def workshop(server, tokens: list[str], q) -> list[Comparison]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            return await asyncio.gather(
+                *(participant(browser, server, t, n, q) for n, t in enumerate(tokens))
+            )
+        finally:
+            await browser.close()
+
+
+def test_thirty_participants_at_once_lose_no_answer(server):
+    require_chromium()
+    q = load_catalogue()[("kmu", "1.0")]
+    tokens = [new_round(server.database, q, f"Workshop Teilnahme {n}") for n in range(PARTICIPANTS)]
+    started = time.monotonic()
+    # In a thread of its own: the session's synchronous Playwright owns this thread's event loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        results = pool.submit(asyncio.run, workshop(server, tokens, q)).result()
+    total = Comparison()
+    for result in results:
+        total.add(result)
+    stored = sum(len(stored_answers(server.database, token)) for token in tokens)
+    print(
+        f"\n{PARTICIPANTS} participants, {PARTICIPANTS * STATEMENTS} answers clicked, "
+        f"{stored} stored, {len(total.lost)} lost, {len(total.unsaved)} marked unsaved, "
+        f"{total.tracebacks} tracebacks, {time.monotonic() - started:.1f} s"
+    )
+    assert total.tracebacks == 0
+    assert total.lost == []
+    assert total.unsaved == []
+    assert stored == PARTICIPANTS * STATEMENTS
