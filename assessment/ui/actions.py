@@ -9,8 +9,8 @@ from datetime import date
 import streamlit as st
 
 from assessment.questionnaire import Questionnaire
-from assessment.responses import Organisation, ResponseFile, ResponseFileError, parse_responses
-from assessment.services import answering
+from assessment.responses import Organisation, ResponseFile
+from assessment.services import answering, transfer
 from assessment.storage import repository as repo
 from assessment.ui.session import catalogue, engine
 from assessment.ui.state import forget_token
@@ -40,10 +40,12 @@ def delete_organisation(organisation_id: int) -> None:
     forget_token()
 
 
-def import_round(data: ResponseFile, q: Questionnaire) -> str:
-    """Store an imported (already validated) round; returns the token that opens it."""
-    new = repo.import_round(engine(), data, q)
-    return new.respondent_token or new.admin_token
+def import_round(data: ResponseFile, q: Questionnaire, as_new: bool = False) -> str:
+    """Store an imported (already validated) round; returns the token that opens it.
+
+    Raises transfer.AlreadyImported or transfer.ImportConflict when its round is stored already.
+    """
+    return transfer.import_file(engine(), data, q, as_new=as_new).token
 
 
 def open_demo() -> str:
@@ -54,20 +56,9 @@ def open_demo() -> str:
     return import_round(demo_response(q), q)
 
 
-class ImportRejected(Exception):
-    """An uploaded response file that was rejected as a whole; `lines` says why."""
-
-    def __init__(self, lines: list[str]):
-        super().__init__("\n".join(lines))
-        self.lines = lines
-
-
 def parse_upload(content: bytes, name: str) -> tuple[ResponseFile, Questionnaire]:
-    """Validate an uploaded response file against the shipped questionnaires."""
-    try:
-        return parse_responses(content, catalogue(), name)
-    except ResponseFileError as exc:
-        raise ImportRejected(exc.lines()) from None
+    """Validate an uploaded response file; transfer.InvalidFile names every problem."""
+    return transfer.read_file(content, name, catalogue())
 
 
 def file_slug(name: str) -> str:

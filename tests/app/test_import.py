@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from assessment.demo import DEMO_QUESTIONNAIRE, demo_response
 from assessment.questionnaire import load_catalogue
 from assessment.responses import dump_responses
+from assessment.services import transfer
 from assessment.storage import repository as repo
 from assessment.ui import actions
 
@@ -51,7 +52,7 @@ def test_valid_file_becomes_a_new_round(engine, demo_json):
 def test_bad_file_is_rejected_whole_and_changes_nothing(engine, demo_json, mutate, expected):
     before = _counts(engine)
     mutate(demo_json)
-    with pytest.raises(actions.ImportRejected) as rejected:
+    with pytest.raises(transfer.InvalidFile) as rejected:
         actions.parse_upload(json.dumps(demo_json).encode(), "runde.json")
     assert any(
         expected in line and line.startswith("runde.json: ") for line in rejected.value.lines
@@ -60,7 +61,7 @@ def test_bad_file_is_rejected_whole_and_changes_nothing(engine, demo_json, mutat
 
 
 def test_not_json_at_all_is_rejected(engine):
-    with pytest.raises(actions.ImportRejected) as rejected:
+    with pytest.raises(transfer.InvalidFile) as rejected:
         actions.parse_upload(b"\x89PNG\r\n", "bild.json")
     assert rejected.value.lines and rejected.value.lines[0].startswith("bild.json: ")
 
@@ -93,3 +94,31 @@ def test_upload_on_the_roadmap_page(engine, demo_token, demo_json):
     assert any(t.value == "Imported <b>GmbH</b> · Selbstcheck Herbst 2026" for t in at.text)
     assert any(f"t={demo_token}" in c.value for c in at.code), "the previous link stays visible"
     assert at.file_uploader[0].value is None, "the uploader is empty: no accidental second import"
+
+
+def test_the_same_file_twice_is_stored_once_and_a_changed_one_only_on_request(engine, demo_token):
+    from tests.app.conftest import open_app
+
+    round_id = repo.resolve_token(engine, demo_token).round_id
+    exported = json.loads(dump_responses(repo.export_round(engine, round_id)))
+    assert exported["round"]["id"]
+    at = open_app(demo_token, "roadmap.py")
+    before = _counts(engine)
+
+    _upload(at, "export.json", json.dumps(exported).encode())
+    assert any("bereits importiert" in info.value for info in at.info)
+    assert _counts(engine) == before and at.query_params["t"] == demo_token
+
+    exported["round"]["label"] = "Nach dem Export umbenannt"
+    _upload(at, "geaendert.json", json.dumps(exported).encode())
+    assert any("anderem Inhalt" in warning.value for warning in at.warning)
+    assert _counts(engine) == before and at.query_params["t"] == demo_token
+
+    next(b for b in at.button if b.label == "Als neue Runde importieren").click().run()
+    assert not at.exception, at.exception
+    new_token = at.query_params["t"]
+    assert new_token != demo_token
+    details = repo.round_details(engine, repo.resolve_token(engine, new_token).round_id)
+    assert details.label == "Nach dem Export umbenannt"
+    assert details.uid != exported["round"]["id"]
+    assert _counts(engine)["round"] == before["round"] + 1

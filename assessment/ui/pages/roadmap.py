@@ -4,6 +4,7 @@ import streamlit as st
 
 from assessment.formatting import date_input_format
 from assessment.responses import PHASES, STATUSES
+from assessment.services import transfer
 from assessment.ui import actions
 from assessment.ui import results_view as results
 from assessment.ui.plan_table import frame_to_plan, labels, plan_to_frame
@@ -134,14 +135,26 @@ with st.expander(tr("ui.p_import_title"), icon=":material/upload_file:"):
         label_visibility="collapsed",
         key=f"upload_{uploads}",
     )
-    if upload is not None and st.button(tr("ui.p_import_button")):
+    # A stored round has this file's id but other content: import it only if asked to.
+    conflict = upload is not None and st.session_state.get("import_conflict") == upload.file_id
+    if conflict:
+        st.warning(tr("ui.p_import_conflict"), icon=":material/difference:")
+    as_new = conflict and st.button(tr("ui.p_import_as_new"))
+    if upload is not None and (as_new or st.button(tr("ui.p_import_button"))):
         try:
             data, imported_q = actions.parse_upload(upload.getvalue(), upload.name)
-        except actions.ImportRejected as exc:
+            new_token = actions.import_round(data, imported_q, as_new=as_new)
+        except transfer.InvalidFile as exc:
             st.error(tr("ui.p_import_rejected"))
             st.code("\n".join(exc.lines), language=None, wrap_lines=True)
+        except transfer.AlreadyImported:
+            st.info(tr("ui.p_import_already"), icon=":material/info:")
+        except transfer.ImportConflict:
+            st.session_state["import_conflict"] = upload.file_id
+            st.rerun()  # ask whether to import it as a new round
         else:
-            set_token(actions.import_round(data, imported_q))
+            set_token(new_token)
+            st.session_state.pop("import_conflict", None)
             st.session_state["imported"] = (data.organisation.name, data.round.label, cur.token)
             st.session_state["uploads"] = uploads + 1  # an empty uploader: no second import
             st.rerun()
