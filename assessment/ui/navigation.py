@@ -4,37 +4,12 @@ from __future__ import annotations
 
 import logging
 import sys
-from pathlib import Path
 
 import streamlit as st
 
 from assessment.i18n import LANGS
+from assessment.ui.pages_registry import sections
 from assessment.ui.state import lang, tr
-
-PAGES_DIR = Path(__file__).parent / "pages"
-
-#: (file, title key, url path, icon) in navigation order; the first is the default page.
-CHECK_PAGES = (
-    ("start.py", "ui.nav_start", "start", ":material/explore:"),
-    ("profile.py", "ui.nav_profile", "profile", ":material/badge:"),
-    ("questionnaire.py", "ui.nav_questionnaire", "questionnaire", ":material/checklist:"),
-    ("results.py", "ui.nav_results", "results", ":material/radar:"),
-    ("roadmap.py", "ui.nav_roadmap", "roadmap", ":material/flag:"),
-)
-INFO_PAGES = (("catalogue.py", "ui.nav_catalogue", "questionnaires", ":material/menu_book:"),)
-
-
-def _pages(specs) -> list:
-    return [
-        st.Page(
-            PAGES_DIR / file,
-            title=tr(title),
-            url_path=path,
-            icon=icon,
-            default=(file == "start.py"),
-        )
-        for file, title, path, icon in specs
-    ]
 
 
 def language_switch() -> None:
@@ -53,17 +28,6 @@ def language_switch() -> None:
         st.rerun()
 
 
-def _navigation_pages() -> dict[str, list]:
-    """The pages by section, built once per session and language."""
-    key = f"pages_{lang()}"
-    if key not in st.session_state:
-        st.session_state[key] = {
-            tr("ui.nav_section_check"): _pages(CHECK_PAGES),
-            tr("ui.nav_section_info"): _pages(INFO_PAGES),
-        }
-    return st.session_state[key]
-
-
 def _is_storage_error(error: Exception) -> bool:
     # Looked up lazily: the start page draws its title before the database code is imported.
     services = sys.modules.get("assessment.services.errors")
@@ -79,7 +43,7 @@ def run() -> None:
         page_title=tr("common.product"), page_icon=":material/explore:", layout="wide"
     )
     language_switch()
-    page = st.navigation(_navigation_pages())
+    page = st.navigation(sections())
     try:
         page.run()
     except Exception as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.ui.pages_registry import page
 from assessment.ui.session import Current, current
 from assessment.ui.state import private_link, token, tr
 
@@ -13,9 +14,7 @@ def require_current() -> Current:
     found = current()
     if found is None:
         st.info(tr("ui.invalid_link") if token() else tr("ui.need_round"))
-        st.page_link(
-            "assessment/ui/pages/start.py", label=tr("ui.go_start"), icon=":material/home:"
-        )
+        st.page_link(page("start"), label=tr("ui.go_start"), icon=":material/home:")
         st.stop()
     return found
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from assessment.responses import Organisation
 from assessment.ui import actions
+from assessment.ui.pages_registry import page
 from assessment.ui.session import catalogue, current
 from assessment.ui.state import lang, set_token, tr
 from assessment.ui.widgets import resume_link_box
@@ -49,7 +50,7 @@ if submitted:
     label_text = round_label.strip() or tr("ui.profile_round_default", year=date.today().year)
     if cur is None:
         set_token(actions.create_round(q, organisation, label_text))
-        st.switch_page("assessment/ui/pages/questionnaire.py")
+        st.switch_page(page("questionnaire"))
     actions.update_profile(cur.round_id, organisation, label_text)
     st.success(tr("ui.profile_saved"))
 
@@ -60,4 +61,4 @@ if cur is not None:
         confirmed = st.checkbox(tr("ui.delete_confirm"), key="delete_confirm")
         if st.button(tr("ui.delete_button"), disabled=not confirmed, type="primary"):
             actions.delete_organisation(cur.details.organisation_id)
-            st.switch_page("assessment/ui/pages/start.py")
+            st.switch_page(page("start"))

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from assessment.ui.pages_registry import page
 from assessment.ui.state import extract_token, forget_token, lang, private_link, set_token, tr
 
 st.title(tr("common.product"))
@@ -18,7 +19,7 @@ if cur is not None:
         st.text(tr("ui.start_current", org=cur.details.organisation.name, round=cur.details.label))
         st.code(private_link(cur.token), language=None, wrap_lines=True)
         if st.button(tr("ui.start_continue"), type="primary"):
-            st.switch_page("assessment/ui/pages/questionnaire.py")
+            st.switch_page(page("questionnaire"))
 
 language = lang()
 questionnaires = sorted(catalogue().values(), key=lambda q: q.id)
@@ -37,7 +38,7 @@ with new_col:
     if st.button(tr("ui.start_new"), type="primary", icon=":material/play_arrow:"):
         st.session_state["new_questionnaire"] = chosen
         forget_token()
-        st.switch_page("assessment/ui/pages/profile.py")
+        st.switch_page(page("profile"))
 
 with side_col:
     with st.container(border=True):
@@ -47,11 +48,11 @@ with side_col:
             value = extract_token(pasted)
             if value and actions.token_is_valid(value):
                 set_token(value)
-                st.switch_page("assessment/ui/pages/questionnaire.py")
+                st.switch_page(page("questionnaire"))
             st.error(tr("ui.start_resume_invalid"))
     with st.container(border=True):
         st.subheader(tr("ui.start_demo_title"))
         st.caption(tr("ui.start_demo_text"))
         if st.button(tr("ui.start_demo_button"), icon=":material/visibility:"):
             set_token(actions.open_demo())
-            st.switch_page("assessment/ui/pages/results.py")
+            st.switch_page(page("results"))

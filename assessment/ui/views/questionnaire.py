@@ -5,6 +5,7 @@ import streamlit as st
 from assessment.responses import COMMENT_MAX_LENGTH
 from assessment.ui import actions
 from assessment.ui import answer_widgets as widgets
+from assessment.ui.pages_registry import page
 from assessment.ui.state import lang, tr
 from assessment.ui.widgets import require_current, resume_link_box, round_caption, scroll_to_top
 
@@ -18,7 +19,7 @@ def render() -> None:
     respondent = cur.respondent_id
     if respondent is None:  # a round's admin link: it opens results and roadmap, not answers
         st.info(tr("ui.q_admin_link"))
-        st.page_link("assessment/ui/pages/results.py", label=tr("ui.nav_results"))
+        st.page_link(page("results"), label=tr("ui.nav_results"))
         st.stop()
     areas = q.dimensions
     step = actions.area_step(len(areas))
@@ -61,7 +62,7 @@ def render() -> None:
             tr("ui.q_next"), type="primary", on_click=actions.set_area_step, args=(step + 1,)
         )
     elif nav.button(tr("ui.q_to_results"), type="primary"):
-        st.switch_page("assessment/ui/pages/results.py")
+        st.switch_page(page("results"))
 
 
 def _answer(respondent, item, number, options, labels, answers, language) -> None:

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from assessment.formatting import fmt_number
+from assessment.ui.pages_registry import page
 from assessment.ui.results_view import results_view, save_target_from_widget, target_key
 from assessment.ui.state import lang, tr
 from assessment.ui.widgets import require_current, round_caption
@@ -21,7 +22,7 @@ def render() -> None:
     round_caption(cur)
     if pd.isna(overall.score):
         st.info(tr("ui.r_no_answers"))
-        st.page_link("assessment/ui/pages/questionnaire.py", label=tr("ui.nav_questionnaire"))
+        st.page_link(page("questionnaire"), label=tr("ui.nav_questionnaire"))
         st.stop()
 
     stages = {s.id: s for s in q.stages}
@@ -83,6 +84,4 @@ def render() -> None:
                         tr("ui.r_disagreement", min=f"{finding.min:.0f}", max=f"{finding.max:.0f}")
                     )
 
-    st.page_link(
-        "assessment/ui/pages/roadmap.py", label=tr("ui.r_to_roadmap"), icon=":material/flag:"
-    )
+    st.page_link(page("roadmap"), label=tr("ui.r_to_roadmap"), icon=":material/flag:")
