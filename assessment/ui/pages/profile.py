@@ -23,21 +23,27 @@ else:
     label = tr("ui.profile_round_default", year=date.today().year)
 
 st.text(f"{tr('common.questionnaire')}: {q.title(lang())} ({q.id} {q.version})")
+# One key per field and round: a stored profile fills the fields once, then they keep the input.
+prefix = f"profile_{cur.round_id}" if cur is not None else "profile_new"
+keys = {field: f"{prefix}_{field}" for field in (*Organisation.model_fields, "label")}
+for field, value in {**org, "label": label}.items():
+    st.session_state.setdefault(keys[field], (value or None) if field == "size" else value)
 sizes = tr("ui.size_options").split("|")
+shown_size = st.session_state[keys["size"]]
 with st.form("profile"):
-    name = st.text_input(tr("ui.profile_name"), value=org["name"], max_chars=200)
+    name = st.text_input(tr("ui.profile_name"), max_chars=200, key=keys["name"])
     left, right = st.columns(2)
-    kind = left.text_input(tr("common.org_kind"), value=org["kind"], max_chars=200)
-    sector = right.text_input(tr("common.org_sector"), value=org["sector"], max_chars=200)
+    kind = left.text_input(tr("common.org_kind"), max_chars=200, key=keys["kind"])
+    sector = right.text_input(tr("common.org_sector"), max_chars=200, key=keys["sector"])
     size = left.selectbox(
         tr("common.org_size"),
-        options=sizes if org["size"] in ("", *sizes) else [*sizes, org["size"]],
-        index=None if not org["size"] else [*sizes, org["size"]].index(org["size"]),
+        options=sizes if shown_size in (None, *sizes) else [*sizes, shown_size],
         accept_new_options=True,
         placeholder=tr("ui.profile_size_placeholder"),
+        key=keys["size"],
     )
-    region = right.text_input(tr("common.org_region"), value=org["region"], max_chars=200)
-    round_label = st.text_input(tr("ui.profile_round"), value=label, max_chars=200)
+    region = right.text_input(tr("common.org_region"), max_chars=200, key=keys["region"])
+    round_label = st.text_input(tr("ui.profile_round"), max_chars=200, key=keys["label"])
     submitted = st.form_submit_button(
         tr("ui.profile_save") if cur else tr("ui.profile_save_new"), type="primary"
     )
