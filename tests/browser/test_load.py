@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import datetime as dt
+import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -10,6 +13,7 @@ import pytest
 from playwright.async_api import async_playwright
 
 from assessment.questionnaire import load_catalogue
+from assessment.storage.tokens import hash_token
 from tests.browser.conftest import (
     IS_IDLE,
     QUIET_MS,
@@ -60,7 +64,28 @@ async def settled(page, server, token: str) -> Comparison:
         await asyncio.sleep(SETTLE_POLL_S)  # poll: on a busy server a rerun can start late
 
 
-async def participant(browser, server, token: str, number: int, q) -> Comparison:
+def stored_at(database, token: str) -> dict[str, float]:
+    """When each of the respondent's answers was written (server clock, seconds since epoch)."""
+    query = (
+        "SELECT a.item_id, a.updated_at FROM answer a JOIN respondent p ON p.id = a.respondent_id "
+        "WHERE p.token_hash = ? AND a.answered"
+    )
+    with contextlib.closing(sqlite3.connect(database, timeout=30)) as db:
+        rows = db.execute(query, (hash_token(token),)).fetchall()
+    return {
+        item: dt.datetime.fromisoformat(at).replace(tzinfo=dt.UTC).timestamp() for item, at in rows
+    }
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The value below which `share` of `values` lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+async def participant(
+    browser, server, token: str, number: int, q, clicked: dict[str, float]
+) -> Comparison:
     """Answer the first 16 statements at the workshop's pace; compare each area when leaving."""
     context = await browser.new_context(viewport=VIEWPORT, locale="de-DE")
     await context.add_init_script(TRACK_SCRIPT_STATE)
@@ -75,7 +100,10 @@ async def participant(browser, server, token: str, number: int, q) -> Comparison
         for area_index, area in enumerate(q.dimensions):
             for index, item in enumerate(area.items[:left]):
                 radio = page.locator(f'[class*="st-key-answer_{item.id}__r"]')
-                await radio.get_by_test_id("stRadioOption").nth((index + number) % 6).click()
+                option = radio.get_by_test_id("stRadioOption").nth((index + number) % 6)
+                await option.scroll_into_view_if_needed()
+                clicked[item.id] = time.time()
+                await option.click()
                 await asyncio.sleep(CLICK_PAUSE_S)
             left -= len(area.items[:left])
             result.add(await settled(page, server, token))
@@ -89,14 +117,14 @@ async def participant(browser, server, token: str, number: int, q) -> Comparison
     return result
 
 
-async def workshop(server, tokens: list[str], q) -> list[Comparison]:
+async def workshop(server, tokens: list[str], q, clicked: list[dict]) -> list[Comparison]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         try:
             return await asyncio.gather(
-                *(participant(browser, server, t, n, q) for n, t in enumerate(tokens))
+                *(participant(browser, server, t, n, q, clicked[n]) for n, t in enumerate(tokens))
             )
         finally:
             await browser.close()
@@ -109,15 +137,24 @@ def test_thirty_participants_at_once_lose_no_answer(server):
     started = time.monotonic()
     # In a thread of its own: the session's synchronous Playwright owns this thread's event loop.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        results = pool.submit(asyncio.run, workshop(server, tokens, q)).result()
+        clicked: list[dict[str, float]] = [{} for _ in tokens]
+        results = pool.submit(asyncio.run, workshop(server, tokens, q, clicked)).result()
     total = Comparison()
     for result in results:
         total.add(result)
     stored = sum(len(stored_answers(server.database, token)) for token in tokens)
+    # From the click to the moment the server wrote the answer (both on this machine's clock).
+    latencies = [
+        at - clicked[n][item]
+        for n, token in enumerate(tokens)
+        for item, at in stored_at(server.database, token).items()
+        if item in clicked[n]
+    ]
     print(
         f"\n{PARTICIPANTS} participants, {PARTICIPANTS * STATEMENTS} answers clicked, "
         f"{stored} stored, {len(total.lost)} lost, {len(total.unsaved)} marked unsaved, "
-        f"{total.tracebacks} tracebacks, {time.monotonic() - started:.1f} s"
+        f"{total.tracebacks} tracebacks, {time.monotonic() - started:.1f} s; click to stored: "
+        f"p50 {percentile(latencies, 0.5):.2f} s, p95 {percentile(latencies, 0.95):.2f} s"
     )
     assert total.tracebacks == 0
     assert total.lost == []
