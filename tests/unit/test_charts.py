@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 import altair as alt
 import pytest
@@ -13,12 +12,10 @@ from assessment.charts.bars import bars_args, bars_spec
 from assessment.charts.palette import SERIES_COLOURS
 from assessment.charts.radar import radar_geometry, stage_name_for, wrap_label
 from assessment.charts.radar_chart import radar_args, radar_spec
-from assessment.questionnaire import Questionnaire, load_questionnaire
+from assessment.questionnaire import Questionnaire
 from assessment.responses import ResponseFile
 from assessment.scoring import score_response
 
-ROOT = Path(__file__).resolve().parents[2]
-MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
 RINGS = (25.0, 50.0, 75.0, 100.0)
 STAGES = ("Einstieg", "Aufbau", "Entwicklung", "Verankert")
 LABELS = (
@@ -28,11 +25,6 @@ LABELS = (
     "Angebote und Kundenservice",
     "Kooperation und Vernetzung",
 )
-
-
-@pytest.fixture(scope="module")
-def mini() -> Questionnaire:
-    return load_questionnaire(MINI)
 
 
 def close(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,40 +16,11 @@ from assessment.questionnaire import (
     load_questionnaire,
 )
 from assessment.responses import read_responses
+from tests.conftest import FIXTURES, MINI, ROOT, run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
-MINI = FIXTURES / "mini.yaml"
 HAND_EXAMPLE = FIXTURES / "hand_example.json"
 BROKEN = FIXTURES / "broken"
 SHIPPED = ["kmu.yaml", "verwaltung.yaml"]
-
-
-@pytest.fixture
-def mini_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A questionnaire folder holding only mini.yaml, used by the CLI in this process."""
-    folder = tmp_path / "questionnaires"
-    folder.mkdir()
-    shutil.copy(MINI, folder / "mini.yaml")
-    monkeypatch.setenv(QUESTIONNAIRE_DIR_ENV, str(folder))
-    return folder
-
-
-def run_cli(*args: str, questionnaires: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """`python -m assessment …` in a child process from the repository root."""
-    env = {k: v for k, v in os.environ.items() if k != QUESTIONNAIRE_DIR_ENV}
-    env["PYTHONIOENCODING"] = "utf-8"
-    if questionnaires is not None:
-        env[QUESTIONNAIRE_DIR_ENV] = str(questionnaires)
-    return subprocess.run(
-        [sys.executable, "-m", "assessment", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
 
 
 # --- validate ------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
@@ -10,26 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from assessment import cli
 from assessment.cli import EXIT_BAD_INPUT, main
 from assessment.questionnaire import QUESTIONNAIRE_DIR_ENV
+from tests.conftest import FIXTURES, ROOT, pdf_text
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
 ROUND = FIXTURES / "report" / "mini_round.json"
 PREVIOUS = FIXTURES / "report" / "mini_previous.json"
-
-
-@pytest.fixture
-def mini_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A questionnaire folder holding only mini.yaml, used by the CLI in this process."""
-    folder = tmp_path / "questionnaires"
-    folder.mkdir()
-    shutil.copy(FIXTURES / "mini.yaml", folder / "mini.yaml")
-    monkeypatch.setenv(QUESTIONNAIRE_DIR_ENV, str(folder))
-    return folder
 
 
 @pytest.fixture
@@ -40,8 +27,7 @@ def out_dir(tmp_path: Path) -> Path:
 
 
 def text_of(path: Path) -> str:
-    reader = PdfReader(io.BytesIO(path.read_bytes()))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    return pdf_text(path.read_bytes())
 
 
 def test_report_writes_the_pdf(

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from assessment.findings import area_findings
 from assessment.questionnaire import load_questionnaire
 from assessment.responses import ResponseFile
 from assessment.scoring import score_response
-
-MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml"
+from tests.conftest import MINI
 
 
 def test_findings_split_items_by_mean_and_spread():

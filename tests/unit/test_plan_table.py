@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -11,8 +10,7 @@ import pytest
 from assessment.questionnaire import load_questionnaire
 from assessment.responses import PlanEntry
 from assessment.ui.plan_table import frame_to_plan, plan_to_frame
-
-MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml"
+from tests.conftest import MINI
 
 
 @pytest.fixture(scope="module")

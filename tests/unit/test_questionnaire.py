@@ -20,15 +20,8 @@ from assessment.questionnaire import (
     parse_questionnaire,
     questionnaire_files,
 )
+from tests.conftest import MINI
 from tests.mutations import Mutation, delete_at, set_at
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-MINI = FIXTURES / "mini.yaml"
-
-
-@pytest.fixture(scope="module")
-def mini() -> Questionnaire:
-    return load_questionnaire(MINI)
 
 
 @pytest.fixture(scope="module")

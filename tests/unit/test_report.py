@@ -33,9 +33,8 @@ from assessment.report.text import EMOJI_ONLY, REPLACEMENT, needs_shaping, print
 from assessment.responses import ResponseFile, parse_responses
 from assessment.roadmap import compute_plan, entry_title
 from assessment.scoring import score_response
+from tests.conftest import FIXTURES, pdf_text
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
 REPORT_FIXTURES = FIXTURES / "report"
 CREATED = datetime(2026, 10, 20, 9, 30, tzinfo=UTC)
 
@@ -52,11 +51,6 @@ def fail_on_fpdf_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
     assert not caught, f"warnings: {[str(w.message) for w in caught]}"
 
 
-@pytest.fixture(scope="module")
-def mini() -> Questionnaire:
-    return load_questionnaire(FIXTURES / "mini.yaml")
-
-
 def load(name: str, q: Questionnaire) -> ResponseFile:
     text = (REPORT_FIXTURES / name).read_text(encoding="utf-8")
     return parse_responses(text, {(q.id, q.version): q}, name)[0]
@@ -70,12 +64,6 @@ def round_data(mini: Questionnaire) -> ResponseFile:
 @pytest.fixture(scope="module")
 def previous_data(mini: Questionnaire) -> ResponseFile:
     return load("mini_previous.json", mini)
-
-
-def pdf_text(pdf: bytes) -> str:
-    """All text of the PDF, whitespace collapsed (line breaks become spaces)."""
-    reader = PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
 
 def raw_pages(pdf: bytes) -> list[str]:

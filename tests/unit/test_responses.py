@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment.questionnaire import Questionnaire, load_questionnaire
+from assessment.questionnaire import Questionnaire
 from assessment.responses import (
     FORMAT,
     PlanEntry,
@@ -20,13 +20,6 @@ from assessment.responses import (
     read_responses,
 )
 from tests.mutations import Mutation, delete_at, set_at
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-@pytest.fixture(scope="module")
-def mini() -> Questionnaire:
-    return load_questionnaire(FIXTURES / "mini.yaml")
 
 
 @pytest.fixture(scope="module")

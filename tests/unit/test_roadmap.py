@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import copy
 from datetime import date
-from pathlib import Path
 
 import pytest
 import yaml
 
-from assessment.questionnaire import Questionnaire, load_questionnaire
+from assessment.questionnaire import Questionnaire
 from assessment.responses import PlanEntry, ResponseFile, parse_responses
 from assessment.roadmap import (
     add_months,
@@ -22,15 +21,9 @@ from assessment.roadmap import (
     weak_items,
 )
 from assessment.scoring import Scores, score_response
+from tests.conftest import FIXTURES, MINI
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-MINI = FIXTURES / "mini.yaml"
 START = date(2025, 1, 15)
-
-
-@pytest.fixture(scope="module")
-def mini() -> Questionnaire:
-    return load_questionnaire(MINI)
 
 
 def variant(change) -> Questionnaire:

@@ -5,10 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import math
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +12,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from assessment.questionnaire import QUESTIONNAIRE_DIR_ENV, Questionnaire, load_questionnaire
+from assessment.questionnaire import Questionnaire
 from assessment.responses import ResponseFile
 from assessment.scoring import (
     ANSWER_COLUMNS,
@@ -27,15 +23,7 @@ from assessment.scoring import (
     scores_to_dict,
     targets_frame,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
-MINI = FIXTURES / "mini.yaml"
-
-
-@pytest.fixture(scope="module")
-def mini() -> Questionnaire:
-    return load_questionnaire(MINI)
+from tests.conftest import MINI, run_cli
 
 
 def response(
@@ -471,27 +459,6 @@ HAND_EXAMPLE_RESULT = {
         ]},
     ],
 }  # fmt: skip
-
-
-def run_cli(*args: str, questionnaires: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, QUESTIONNAIRE_DIR_ENV: str(questionnaires), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "assessment", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-
-
-@pytest.fixture
-def mini_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "questionnaires"
-    folder.mkdir()
-    shutil.copy(MINI, folder / "mini.yaml")
-    return folder
 
 
 def test_hand_example_through_the_cli(mini_dir: Path) -> None:

@@ -35,8 +35,8 @@ from assessment.storage import plans, tables
 from assessment.storage import repository as repo
 from assessment.storage.engine import database_url, get_engine, make_engine
 from assessment.storage.migrations import HEAD, current_revision, migrate
+from tests.conftest import MINI
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml"
 #: Set to a PostgreSQL URL (e.g. postgresql+psycopg://…/test) to run the repository tests there too.
 PG_URL = os.environ.get("VIELFALTSKOMPASS_TEST_PG_URL", "")
 ORG = Organisation(name="Bäckerei Öztürk & Söhne", kind="kmu", sector="Handwerk", size="10-49")
@@ -45,7 +45,7 @@ DAY = dt.date(2025, 3, 14)
 
 @pytest.fixture(scope="module")
 def q() -> Questionnaire:
-    return load_questionnaire(FIXTURE)
+    return load_questionnaire(MINI)
 
 
 def _sqlite_url(tmp_path: Path) -> str:
@@ -246,7 +246,7 @@ def test_add_respondent_numbers_labels_and_keeps_no_names_when_anonymous(
     people = repo.round_respondents(engine, open_round.round_id)
     assert [(p.label, p.name, p.role) for p in people] == [("P1", "Jan", "HR"), ("P2", "", "")]
     [anon] = repo.round_respondents(engine, anon_round.round_id)
-    assert (anon.name, anon.role) == ("", "Team")
+    assert (anon.name, anon.role) == ("", ""), "an anonymous round stores neither name nor role"
     with pytest.raises(repo.NotFound):
         repo.add_respondent(engine, 999_999)
 
@@ -261,10 +261,10 @@ def test_update_profile_status_and_submitted(engine: Engine, q: Questionnaire) -
         "Neu",
         dt.date(2025, 4, 1),
     )
-    repo.set_round_status(engine, new.round_id, "closed")
-    assert repo.round_details(engine, new.round_id).status == "closed"
     repo.set_submitted(engine, new.respondent_id)
     assert repo.round_respondents(engine, new.round_id)[0].submitted is True
+    repo.set_round_status(engine, new.round_id, "closed")
+    assert repo.round_details(engine, new.round_id).status == "closed"
     with pytest.raises(repo.NotFound):
         repo.round_details(engine, 999_999)
 
@@ -682,3 +682,60 @@ def test_data_survives_a_new_engine_on_the_same_file(tmp_path: Path, q: Question
     assert repo.respondent_answers(second, new.respondent_id) == {"s1": 4}
     assert repo.load_plan(second, new.round_id) == []
     second.dispose()
+
+
+def test_a_closed_round_refuses_every_write_in_the_write_s_own_transaction(
+    engine: Engine, q: Questionnaire
+) -> None:
+    new = repo.create_round(engine, q, ORG, "Zu", DAY)
+    session = repo.create_round(engine, q, ORG, "S", DAY, mode="session")
+    item, area = q.dimensions[0].items[0].id, q.dimensions[0].id
+    repo.save_answer(engine, new.respondent_id, item, 1)
+    for round_id in (new.round_id, session.round_id):
+        repo.set_round_status(engine, round_id, "closed")
+    revision = repo.round_revision(engine, new.round_id)
+    writes = [
+        lambda: repo.save_answer(engine, new.respondent_id, item, 2),
+        lambda: repo.clear_answer(engine, new.respondent_id, item),
+        lambda: repo.save_comment(engine, new.respondent_id, item, "spät"),
+        lambda: repo.set_submitted(engine, new.respondent_id),
+        lambda: repo.set_target(engine, new.round_id, area, 80),
+        lambda: repo.set_targets(engine, new.round_id, {area: 80}),
+        lambda: repo.save_note(engine, new.round_id, area, "Notiz"),
+        lambda: repo.save_plan(engine, new.round_id, []),
+        lambda: repo.clear_plan(engine, new.round_id),
+        lambda: repo.update_profile(engine, new.round_id, ORG, "Neu"),
+        lambda: repo.add_respondent(engine, session.round_id),
+    ]
+    for write in writes:
+        with pytest.raises(repo.RoundClosed):
+            write()
+    assert repo.respondent_entries(engine, new.respondent_id) == ({item: 1}, {})
+    assert repo.round_revision(engine, new.round_id) == revision
+    assert repo.round_respondents(engine, session.round_id) == []
+    repo.set_round_status(engine, new.round_id, "open")  # reopening is the one write it takes
+    repo.save_answer(engine, new.respondent_id, item, 2)
+    assert repo.respondent_entries(engine, new.respondent_id)[0] == {item: 2}
+
+
+def test_texts_longer_than_a_response_file_takes_are_not_stored(
+    engine: Engine, q: Questionnaire
+) -> None:
+    new = repo.create_round(engine, q, ORG, "R", DAY)
+    item, area = q.dimensions[0].items[0].id, q.dimensions[0].id
+    session = repo.create_round(engine, q, ORG, "S", DAY, mode="session")
+    too_long = [
+        lambda: repo.save_comment(engine, new.respondent_id, item, "x" * 20_000),
+        lambda: repo.save_note(engine, new.round_id, area, "x" * 10_001),
+        lambda: repo.update_profile(engine, new.round_id, ORG, "x" * 201),
+        lambda: repo.create_round(engine, q, ORG, "x" * 201, DAY),
+        lambda: repo.add_respondent(engine, session.round_id, name="x" * 201),
+        lambda: repo.add_respondent(engine, session.round_id, role="x" * 201),
+    ]
+    for write in too_long:
+        with pytest.raises(ValueError):
+            write()
+    repo.save_comment(engine, new.respondent_id, item, "x" * 10_000)
+    exported = repo.export_round(engine, new.round_id)  # what is stored can be exported
+    assert exported.respondents[0].comments == {item: "x" * 10_000}
+    assert repo.round_respondents(engine, session.round_id) == []

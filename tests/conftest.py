@@ -1,0 +1,64 @@
+"""Shared test helpers: fixture paths, the mini questionnaire, the CLI as a child process, PDFs."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from assessment.questionnaire import QUESTIONNAIRE_DIR_ENV, Questionnaire, load_questionnaire
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+#: A small questionnaire (scale 0..4) whose figures the tests compute by hand.
+MINI = FIXTURES / "mini.yaml"
+
+
+def sqlite_url(path: Path) -> str:
+    """The SQLAlchemy URL of a SQLite file."""
+    return f"sqlite:///{path}"
+
+
+def pdf_text(pdf: bytes) -> str:
+    """All text of the PDF, whitespace collapsed (line breaks become spaces)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def run_cli(*args: str, questionnaires: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m assessment …` in a child process from the repository root."""
+    env = {k: v for k, v in os.environ.items() if k != QUESTIONNAIRE_DIR_ENV}
+    env["PYTHONIOENCODING"] = "utf-8"
+    if questionnaires is not None:
+        env[QUESTIONNAIRE_DIR_ENV] = str(questionnaires)
+    return subprocess.run(
+        [sys.executable, "-m", "assessment", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def mini() -> Questionnaire:
+    """The mini questionnaire of tests/fixtures/mini.yaml."""
+    return load_questionnaire(MINI)
+
+
+@pytest.fixture
+def mini_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A questionnaire folder holding only mini.yaml, used by the CLI in this process."""
+    folder = tmp_path / "questionnaires"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "mini.yaml")
+    monkeypatch.setenv(QUESTIONNAIRE_DIR_ENV, str(folder))
+    return folder
