@@ -22,10 +22,16 @@ from assessment.questionnaire import Questionnaire
 
 FORMAT = "vielfaltskompass.responses/1"
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+#: The longest name, label, role or profile field a file (and so the database) takes.
+NAME_MAX_LENGTH = 200
+#: The longest title of a plan step.
+TITLE_MAX_LENGTH = 300
 #: The longest comment or note a file (and so the database) takes.
 COMMENT_MAX_LENGTH = 10_000
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX_LENGTH)
+]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NAME_MAX_LENGTH)]
 LongText = Annotated[str, StringConstraints(max_length=COMMENT_MAX_LENGTH)]
 
 PHASES: tuple[str, ...] = ("0-3", "3-6", "6-12", "12-24")
@@ -93,7 +99,9 @@ class PlanEntry(_Model):
     """One step of the roadmap: a catalogue measure (`measure`) or the user's own (`title`)."""
 
     measure: str | None = None
-    title: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)] = ""
+    title: Annotated[str, StringConstraints(strip_whitespace=True, max_length=TITLE_MAX_LENGTH)] = (
+        ""
+    )
     area: str
     phase: Phase
     priority: float | None = None

@@ -8,6 +8,8 @@ from contextlib import contextmanager
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from assessment.storage import results as stored
+
 log = logging.getLogger("assessment.services")
 
 
@@ -41,9 +43,19 @@ class StorageFailed(ServiceError):
 
 @contextmanager
 def storage_boundary(action: str, **context: object) -> Iterator[None]:
-    """Turn a database error into `StorageFailed`, logged with what was being done."""
+    """Turn storage's errors into typed ones; a database error into `StorageFailed`, logged.
+
+    Storage refuses a write to a closed round (RoundClosed) and a text longer than a response
+    file takes (ValueError, here Invalid) in the write's own transaction.
+    """
     try:
         yield
+    except stored.RoundClosed as error:
+        raise RoundClosed(str(error)) from None
+    except stored.NotFound as error:
+        raise NotFound(str(error)) from None
+    except ValueError as error:
+        raise Invalid(str(error)) from None
     except SQLAlchemyError as error:
         details = " ".join(f"{key}={value}" for key, value in context.items())
         log.error("%s failed (%s): %s", action, details, error.__class__.__name__, exc_info=True)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, and_, delete, select, update
 
+from assessment.responses import COMMENT_MAX_LENGTH
 from assessment.storage import tables as t
 from assessment.storage.revisions import bump_respondent_round, read_revision
 from assessment.storage.transactions import write_transaction
@@ -51,7 +52,12 @@ def save_answer(engine: Engine, respondent_id: int, item_id: str, value: int | N
 
 
 def save_comment(engine: Engine, respondent_id: int, item_id: str, comment: str) -> None:
-    """Store the comment on an item; keeps the answer. A blank comment removes it."""
+    """Store the comment on an item; keeps the answer. A blank comment removes it.
+
+    ValueError for a comment longer than a response file takes (it could not be exported).
+    """
+    if len(comment) > COMMENT_MAX_LENGTH:
+        raise ValueError(f"a comment has at most {COMMENT_MAX_LENGTH} characters")
     comment = comment if comment.strip() else ""
     with write_transaction(engine) as conn:
         bump_respondent_round(conn, respondent_id)

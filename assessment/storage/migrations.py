@@ -31,7 +31,7 @@ from assessment.storage.transactions import WRITE_OPTION
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0002_round_uid_revision"
+HEAD = "0003_organisation_owner_token"
 BASELINE = "0001_baseline"
 SCRIPTS = Path(__file__).resolve().with_name("alembic")
 VERSION_TABLE = "alembic_version"

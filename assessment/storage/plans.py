@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, Engine, delete, select, update
 
-from assessment.responses import PlanEntry
+from assessment.responses import COMMENT_MAX_LENGTH, PlanEntry
 from assessment.storage import tables as t
 from assessment.storage.revisions import bump_round
 from assessment.storage.transactions import write_transaction
@@ -40,7 +40,9 @@ def get_targets(engine: Engine, round_id: int) -> dict[str, float]:
 
 
 def save_note(engine: Engine, round_id: int, area: str, text: str) -> None:
-    """Store the note on an area (a blank text removes it)."""
+    """Store the note on an area (a blank text removes it); ValueError if longer than files take."""
+    if len(text) > COMMENT_MAX_LENGTH:
+        raise ValueError(f"a note has at most {COMMENT_MAX_LENGTH} characters")
     c = t.note.c
     with write_transaction(engine) as conn:
         bump_round(conn, round_id)

@@ -17,6 +17,7 @@ from assessment.storage.answers import (
     save_answer,
     save_comment,
 )
+from assessment.storage.capabilities import open_capability
 from assessment.storage.plans import (
     clear_plan,
     get_notes,
@@ -36,6 +37,7 @@ from assessment.storage.respondents import (
 from assessment.storage.results import (
     Access,
     AlreadyImported,
+    Capability,
     ImportConflict,
     ImportRefused,
     Mode,
@@ -43,6 +45,7 @@ from assessment.storage.results import (
     NewRound,
     NotFound,
     RespondentInfo,
+    RoundClosed,
     RoundDetails,
     RoundStatus,
     RoundSummary,
@@ -51,6 +54,7 @@ from assessment.storage.rounds import (
     create_round,
     delete_organisation,
     open_round,
+    organisation_of,
     organisation_rounds,
     round_details,
     round_questionnaire,
@@ -65,6 +69,7 @@ __all__ = [
     "ANSWER_COLUMNS",
     "Access",
     "AlreadyImported",
+    "Capability",
     "ImportConflict",
     "ImportRefused",
     "Mode",
@@ -72,6 +77,7 @@ __all__ = [
     "NewRound",
     "NotFound",
     "RespondentInfo",
+    "RoundClosed",
     "RoundDetails",
     "RoundStatus",
     "RoundSummary",
@@ -87,7 +93,9 @@ __all__ = [
     "import_round",
     "load_plan",
     "new_token",
+    "open_capability",
     "open_round",
+    "organisation_of",
     "organisation_rounds",
     "resolve_token",
     "respondent_answers",

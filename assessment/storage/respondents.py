@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, case, func, or_, select, update
 
+from assessment.responses import NAME_MAX_LENGTH
 from assessment.storage import tables as t
 from assessment.storage.results import Access, NewRespondent, NotFound, RespondentInfo
 from assessment.storage.revisions import bump_respondent_round, bump_round
@@ -42,7 +43,13 @@ def read_access(conn: Connection, token: str) -> Access | None:
 
 
 def add_respondent(engine: Engine, round_id: int, name: str = "", role: str = "") -> NewRespondent:
-    """Add a respondent (label P1, P2, …) with a private token; anonymous rounds keep no name."""
+    """Add a respondent (label P1, P2, …) with a private token; anonymous rounds keep no name.
+
+    RoundClosed if the round is closed; ValueError for a name or role longer than a file takes.
+    """
+    for what, text in (("name", name), ("role", role)):
+        if len(text) > NAME_MAX_LENGTH:
+            raise ValueError(f"{what} has {len(text)} characters; at most {NAME_MAX_LENGTH}")
     with write_transaction(engine) as conn:
         # Locking the round row (PostgreSQL; SQLite is locked whole) serialises concurrent joins,
         # so that two of them never pick the same label.
@@ -53,7 +60,9 @@ def add_respondent(engine: Engine, round_id: int, name: str = "", role: str = ""
             raise NotFound(f"round {round_id}")
         bump_round(conn, round_id)
         label = _next_label(conn, round_id)
-        return insert_respondent(conn, round_id, label, name="" if anonymous else name, role=role)
+        if anonymous:
+            name = role = ""  # an anonymous round never stores who someone is
+        return insert_respondent(conn, round_id, label, name=name, role=role)
 
 
 def set_submitted(engine: Engine, respondent_id: int, submitted: bool = True) -> None:

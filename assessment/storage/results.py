@@ -30,6 +30,8 @@ class NewRound:
     admin_token: str
     join_token: str | None
     respondents: tuple[NewRespondent, ...]
+    #: The organisation link's token; None when the round joined an existing organisation.
+    owner_token: str | None = None
 
     @property
     def respondent_id(self) -> int | None:
@@ -54,6 +56,22 @@ class Access:
     def is_join(self) -> bool:
         """A session's join token: may add a respondent, nothing else."""
         return not self.is_admin and self.respondent_id is None
+
+
+Kind = Literal["respondent", "facilitator", "join", "owner"]
+
+
+@dataclass(frozen=True)
+class Capability:
+    """What a token is: a respondent's, a round's admin or join token, or an organisation's.
+
+    An organisation (owner) token opens its newest round (`round_id`; None if it has none).
+    """
+
+    kind: Kind
+    organisation_id: int
+    round_id: int | None
+    respondent_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +119,10 @@ class RespondentInfo:
 
 class NotFound(LookupError):
     """The round, respondent or organisation does not exist (any more)."""
+
+
+class RoundClosed(Exception):
+    """The round is closed: it takes no more writes until it is reopened."""
 
 
 class ImportRefused(Exception):

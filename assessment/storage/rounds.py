@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, select, update
 
 from assessment.questionnaire import Questionnaire
-from assessment.responses import Organisation
+from assessment.responses import NAME_MAX_LENGTH, Organisation
 from assessment.storage import tables as t
 from assessment.storage.respondents import insert_respondent, label_for, read_access
 from assessment.storage.results import (
@@ -26,7 +26,7 @@ from assessment.storage.results import (
     RoundStatus,
     RoundSummary,
 )
-from assessment.storage.revisions import bump_organisation_rounds, bump_round
+from assessment.storage.revisions import bump_organisation_rounds, bump_round, require_open
 from assessment.storage.tokens import hash_token, new_token
 from assessment.storage.transactions import write_transaction
 from assessment.storage.upsert import insert_for
@@ -49,13 +49,18 @@ def create_round(
     (which bumps the revision of its other rounds).
     """
     check_mode(mode)
+    check_length("round label", label, NAME_MAX_LENGTH)
+    owner_token = None
     with write_transaction(engine) as conn:
-        org_id = save_organisation(conn, organisation, organisation_id)
+        if organisation_id is None:
+            org_id, owner_token = insert_organisation(conn, organisation)
+        else:
+            org_id = save_organisation(conn, organisation, organisation_id)
         round_id, admin_token, join_token = insert_round(
             conn, q, org_id, label, date, mode, anonymous
         )
         respondents = (insert_respondent(conn, round_id, label_for(1)),) if mode == "self" else ()
-    return NewRound(round_id, org_id, admin_token, join_token, respondents)
+    return NewRound(round_id, org_id, admin_token, join_token, respondents, owner_token)
 
 
 def round_details(engine: Engine, round_id: int) -> RoundDetails:
@@ -109,11 +114,16 @@ def update_profile(
     label: str,
     date: dt.date | None = None,
 ) -> None:
-    """Change the organisation's profile and the round's label (and date, if given)."""
+    """Change the organisation's profile and the round's label (and date, if given).
+
+    RoundClosed if the round is closed (its siblings share the profile and follow it).
+    """
+    check_length("round label", label, NAME_MAX_LENGTH)
     values: dict[str, Any] = {"label": label}
     if date is not None:
         values["date"] = date
     with write_transaction(engine) as conn:
+        require_open(conn, round_id)  # before anything is written
         org_id = conn.scalar(select(t.round.c.organisation_id).where(t.round.c.id == round_id))
         if org_id is None:
             raise NotFound(f"round {round_id}")
@@ -127,7 +137,7 @@ def set_round_status(engine: Engine, round_id: int, status: RoundStatus) -> None
         raise ValueError(f"unknown round status {status!r}")
     closed_at = t.utcnow() if status == "closed" else None
     with write_transaction(engine) as conn:
-        bump_round(conn, round_id)
+        bump_round(conn, round_id, closed_too=True)
         conn.execute(
             update(t.round)
             .where(t.round.c.id == round_id)
@@ -154,10 +164,32 @@ def delete_organisation(engine: Engine, organisation_id: int) -> bool:
     return result.rowcount > 0
 
 
+def check_length(what: str, text: str, limit: int) -> None:
+    """Raise ValueError for a text longer than the response file takes (so it stays exportable)."""
+    if len(text) > limit:
+        raise ValueError(f"{what} has {len(text)} characters; at most {limit} are stored")
+
+
 def check_mode(mode: str) -> None:
     """Raise ValueError for a mode other than "self" or "session"."""
     if mode not in ("self", "session"):
         raise ValueError(f"unknown round mode {mode!r}")
+
+
+def insert_organisation(conn: Connection, organisation: Organisation) -> tuple[int, str]:
+    """Insert an organisation with a fresh owner token; return its id and the token."""
+    token = new_token()
+    values = {**organisation.model_dump(), "owner_token_hash": hash_token(token)}
+    return conn.execute(t.organisation.insert().values(**values)).inserted_primary_key[0], token
+
+
+def organisation_of(engine: Engine, round_id: int) -> int:
+    """The id of the round's organisation; NotFound for an unknown round."""
+    with engine.connect() as conn:
+        org_id = conn.scalar(select(t.round.c.organisation_id).where(t.round.c.id == round_id))
+    if org_id is None:
+        raise NotFound(f"round {round_id}")
+    return int(org_id)
 
 
 def save_organisation(

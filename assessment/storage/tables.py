@@ -64,6 +64,8 @@ organisation = Table(
     Column("size", String(200), nullable=False, default=""),
     Column("region", String(200), nullable=False, default=""),
     _created(),
+    # The organisation link (owner: every round, export, delete); NULL for those made before.
+    Column("owner_token_hash", String(64), nullable=True, unique=True),
     **NO_ID_REUSE,
 )
 

@@ -33,6 +33,8 @@ def read_export(conn: Connection, round_id: int) -> ResponseFile:
     people = conn.execute(
         select(p.id, p.label, p.role).where(p.round_id == round_id).order_by(p.id)
     ).all()
+    if details.anonymous:  # an anonymous round never exports who someone is
+        people = [(pid, label, "") for pid, label, _ in people]
     rows = conn.execute(
         select(a.respondent_id, a.item_id, a.answered, a.value, a.comment)
         .join(t.respondent, p.id == a.respondent_id)
@@ -94,7 +96,7 @@ def import_round(
                     raise AlreadyImported(existing, uid)  # type: ignore[arg-type]
                 raise ImportConflict(existing, uid)  # type: ignore[arg-type]
             uid = None
-        org_id = rounds.save_organisation(conn, data.organisation, None)
+        org_id, owner_token = rounds.insert_organisation(conn, data.organisation)
         round_id, admin_token, join_token = rounds.insert_round(
             conn, q, org_id, data.round.label, data.round.date, mode, anonymous, uid=uid
         )
@@ -106,7 +108,7 @@ def import_round(
         plans.insert_targets(conn, round_id, data.targets)
         if data.plan is not None:
             plans.insert_plan(conn, round_id, data.plan)
-    return NewRound(round_id, org_id, admin_token, join_token, tuple(created))
+    return NewRound(round_id, org_id, admin_token, join_token, tuple(created), owner_token)
 
 
 def _round_with_uid(conn: Connection, uid: str) -> int | None:

@@ -15,6 +15,7 @@ from assessment.cli import main
 from assessment.storage import engine as storage_engine
 from assessment.storage.engine import make_engine
 from assessment.storage.migrations import BASELINE, HEAD, migration_transaction, upgrade_connection
+from tests.unit.test_migrations import AFTER_BASELINE
 
 ROOT = Path(__file__).resolve().parents[2]
 OLD_DB = ROOT / "tests" / "fixtures" / "db" / "schema_8a11cf8.db"
@@ -35,7 +36,7 @@ def test_upgrade_creates_a_fresh_database_then_has_nothing_to_do(tmp_path: Path,
     url = _url(tmp_path / "new" / "app.db")
     assert _run(capsys, "db", "upgrade", "--db", url) == (
         0,
-        f"{HEAD} (head); applied {BASELINE}, {HEAD}\n",
+        f"{HEAD} (head); applied {BASELINE}, {', '.join(AFTER_BASELINE)}\n",
         "",
     )
     assert _run(capsys, "db", "upgrade", "--db", url) == (
@@ -64,7 +65,7 @@ def test_current_tells_an_old_database_apart_and_upgrade_adopts_it(tmp_path: Pat
     )
     assert _run(capsys, "db", "upgrade", "--db", _url(old)) == (
         0,
-        f"{HEAD} (head); applied {HEAD}\n",
+        f"{HEAD} (head); applied {', '.join(AFTER_BASELINE)}\n",
         "",
     )
     assert _run(capsys, "db", "current", "--db", _url(old))[:2] == (0, f"{HEAD} (head)\n")

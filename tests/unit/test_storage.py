@@ -16,7 +16,6 @@ import numpy as np
 import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.schema import CreateTable
 
 from assessment.questionnaire import Questionnaire, load_questionnaire
@@ -481,7 +480,7 @@ def test_a_failed_write_does_not_bump_the_revision(
         repo.save_plan(engine, new.round_id, [PlanEntry(title="x", area="hr", phase="0-3")])
     with pytest.raises(RuntimeError):
         repo.set_targets(engine, new.round_id, {"hr": 10.0})
-    with pytest.raises(IntegrityError):  # no such round
+    with pytest.raises(repo.NotFound):  # no such round
         repo.save_note(engine, 999_999, "hr", "keine Runde")
     assert repo.round_revision(engine, new.round_id) == before
     assert repo.load_plan(engine, new.round_id) == []
