@@ -70,6 +70,13 @@ class Comparison:
     unsaved: list[str] = field(default_factory=list)
     tracebacks: int = 0
 
+    def summary(self) -> str:
+        """Counts and the first differences, for a failing assertion and the log."""
+        return (
+            f"{self.compared} compared, {len(self.lost)} lost, {len(self.unsaved)} unsaved, "
+            f"{self.tracebacks} tracebacks; first lost: {self.lost[:5]}"
+        )
+
     def add(self, other: Comparison) -> None:
         """Fold another comparison into this one."""
         self.compared += other.compared

@@ -54,10 +54,11 @@ def check_screen(page, server, token: str) -> Comparison:
 
 
 def assert_nothing_lost(result: Comparison) -> None:
-    assert result.compared > 0
-    assert result.tracebacks == 0
-    assert result.unsaved == []
-    assert result.lost == []
+    print(f"\n{result.summary()}")
+    assert result.compared > 0, result.summary()
+    assert result.tracebacks == 0, result.summary()
+    assert result.unsaved == [], result.summary()
+    assert result.lost == [], result.summary()
 
 
 def test_rapid_double_clicks_store_the_second_answer(page, server, sme):
