@@ -3,12 +3,13 @@
 The server runs `app.py` on a free port against a SQLite file in a temporary folder. Every test
 gets a fresh browser context. Before each assertion or click the tests call `wait_idle(page)`,
 which waits until the app is connected, its script is not running and nothing changed for a
-short while (a click on a widget first has to start a rerun, which `click` waits for).
+short while (a click on a widget first has to start a rerun, which `click` waits for; a click
+that starts none fails unless the caller says `rerun=False`). No helper sleeps for a fixed time:
+each waits for a condition in the page (the app idle, a layout or scroll position settled).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import socket
 import subprocess
@@ -24,8 +25,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 DOCS = ROOT / "docs"
 VIEWPORT = {"width": 1400, "height": 1000}
@@ -36,8 +37,8 @@ HEALTH_TIMEOUT = 60.0
 IDLE_TIMEOUT_MS = 30_000
 #: How long the script state must stay unchanged before the app counts as idle.
 QUIET_MS = 150
-#: How long a click waits for the rerun it should cause to start.
-RERUN_START_TIMEOUT_MS = 5_000
+#: How long a click waits for the rerun it should cause to start (then the test fails).
+RERUN_START_TIMEOUT_MS = 15_000
 
 # Counts every change of the app's script state and notes when it last changed, so that a
 # helper can tell "the rerun caused by my click has finished" from "it has not started yet".
@@ -69,6 +70,45 @@ IS_IDLE = """
   if (app.getAttribute("data-test-script-state") !== "notRunning") return false;
   if (document.querySelector('[data-testid="stSkeleton"]')) return false;
   return performance.now() - window.__vkLastChange >= quietMs;
+}
+"""
+
+# True once MEASURE(arg) has returned the same value (not null) for `quietMs`.
+SETTLED = """
+(args) => {
+  const value = (MEASURE)(args.arg);
+  const now = performance.now();
+  if (value === null || value === undefined) {
+    window.__vkSettled = undefined;
+    return false;
+  }
+  const text = JSON.stringify(value);
+  if (!window.__vkSettled || window.__vkSettled.text !== text) {
+    window.__vkSettled = {text, since: now};
+    return false;
+  }
+  return now - window.__vkSettled.since >= args.quietMs;
+}
+"""
+
+# The window at the given height, and the sizes of the main area and of every chart's drawing.
+LAYOUT = """
+(height) => {
+  if (window.innerHeight !== height) return null;
+  const main = document.querySelector('[data-testid="stMain"]');
+  const charts = document.querySelectorAll(
+    '[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg'
+  );
+  return [main ? main.scrollHeight : 0,
+          ...[...charts].map((chart) => [chart.clientWidth, chart.clientHeight])];
+}
+"""
+
+# The main container's scroll offset and where the element sits in the viewport.
+SCROLL_POSITION = """
+(element) => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  return [main.scrollTop, element.getBoundingClientRect().top];
 }
 """
 
@@ -130,7 +170,7 @@ class StreamlitServer:
                         return
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
-            time.sleep(0.2)
+            time.sleep(0.2)  # poll interval while the server starts
         raise RuntimeError(f"the server did not become healthy:\n{self.log_tail()}")
 
     def stop(self) -> None:
@@ -237,19 +277,41 @@ def state_changes(page) -> int:
 
 
 def wait_rerun(page, before: int) -> None:
-    """Wait for a rerun that starts after `before` state changes, then for the idle state."""
-    with contextlib.suppress(PlaywrightTimeoutError):  # no rerun came: the idle wait still holds
+    """Wait for a rerun that starts after `before` state changes, then for the idle state.
+
+    Fails when no rerun starts: an action that causes none must not wait for one.
+    """
+    try:
         page.wait_for_function(
             "(before) => window.__vkStateChanges > before",
             arg=before,
             timeout=RERUN_START_TIMEOUT_MS,
             polling=20,
         )
+    except PlaywrightTimeoutError:
+        pytest.fail(
+            f"no rerun started within {RERUN_START_TIMEOUT_MS} ms "
+            "(an action that causes none is declared with rerun=False)"
+        )
     wait_idle(page)
 
 
+def wait_settled(page, measure: str, arg: object = None, quiet_ms: int = QUIET_MS) -> None:
+    """Wait until the JS function `measure(arg)` returns the same non-null value for `quiet_ms`."""
+    page.wait_for_function(
+        SETTLED.replace("MEASURE", measure),
+        arg={"arg": arg, "quietMs": quiet_ms},
+        timeout=IDLE_TIMEOUT_MS,
+        polling=50,
+    )
+
+
 def click(page, locator, rerun: bool = True) -> None:
-    """Click once the app is idle, then wait for the rerun the click causes to finish."""
+    """Click once the app is idle, then wait for the rerun the click causes to finish.
+
+    A click that causes no rerun (an option already chosen, a grid toolbar button) must be
+    declared with `rerun=False`; otherwise the missing rerun fails the test.
+    """
     wait_idle(page)
     before = state_changes(page)
     locator.click()
@@ -292,7 +354,7 @@ def save_screenshot(page, name: str, full_page: bool = True, folder: Path = SCRE
     height = max(size["height"], scroll_container_height(page))
     page.set_viewport_size({"width": size["width"], "height": height})
     try:
-        page.wait_for_timeout(300)  # let charts re-lay out to the new size
+        wait_settled(page, LAYOUT, height)  # the charts re-laid out to the new size
         wait_idle(page)
         page.screenshot(path=str(path), full_page=True)
     finally:
@@ -303,14 +365,15 @@ def save_screenshot(page, name: str, full_page: bool = True, folder: Path = SCRE
 def scroll_to(page, locator, margin: int = 80) -> None:
     """Scroll Streamlit's main container so that `locator` sits `margin` px below the top."""
     wait_idle(page)
-    locator.evaluate(
+    element = locator.element_handle()
+    element.evaluate(
         """(element, margin) => {
           const main = document.querySelector('[data-testid="stMain"]');
           main.scrollBy(0, element.getBoundingClientRect().top - margin);
         }""",
         margin,
     )
-    page.wait_for_timeout(100)
+    wait_settled(page, SCROLL_POSITION, element)
 
 
 def docs_screenshots_wanted() -> bool:

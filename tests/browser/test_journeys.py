@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
@@ -20,6 +19,7 @@ from tests.browser.conftest import (
     wait_idle,
     wait_rerun,
 )
+from tests.conftest import pdf_text
 
 pytestmark = pytest.mark.browser
 
@@ -73,11 +73,13 @@ def start_new_check(page, server, name: str, region: str = "Leipzig, Sachsen") -
 
 
 def radio(page, item_id: str):
-    return page.locator(f".st-key-answer_{item_id}")
+    """A statement's answer radio (its key ends with the respondent)."""
+    return page.locator(f'[class*="st-key-answer_{item_id}__r"]')
 
 
 def comment_field(page, item_id: str):
-    return page.locator(f".st-key-comment_{item_id} input")
+    """A statement's comment field (its key ends with the respondent)."""
+    return page.locator(f'[class*="st-key-comment_{item_id}__r"] input')
 
 
 def give_answer(page, q: Questionnaire, item_id: str, option: int) -> None:
@@ -159,12 +161,6 @@ def expected_overall(q: Questionnaire, given: dict) -> float:
     ]
     answers = pd.DataFrame(rows, columns=["round", "respondent", "item", "value"])
     return float(score_rounds(answers, q).overall.iloc[0].score)
-
-
-def pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
 
 
 # -- journeys ----------------------------------------------------------------------------------
@@ -267,7 +263,9 @@ def test_markup_in_the_organisation_name_is_shown_as_text(page, server):
     click(page, page.get_by_role("link", name="Start", exact=True))
     expect(page.get_by_text(name).first).to_be_visible()
     assert page.locator('img[src="x"]').count() == 0
-    page.wait_for_timeout(300)
+    # Every image has loaded or failed: an `onerror` handler would have run by now.
+    page.wait_for_function("() => [...document.images].every((image) => image.complete)")
+    wait_idle(page)
     assert dialogs == []
 
 

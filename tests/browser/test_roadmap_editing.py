@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from assessment.demo import DEMO_QUESTIONNAIRE
@@ -35,6 +36,8 @@ OWN_TITLE = "Sprachcafé mit der VHS"
 OWN_AREA = ("networking", "Kooperation und Vernetzung")
 OWN_PHASE = ("0-3", "0–3 Monate")  # the default of a new row
 OWN_STATUS = ("open", "offen")
+#: How long a focused cell may take to become the selected one before focusing it again.
+SELECT_TIMEOUT_MS = 1_000
 
 
 # -- the data editor ---------------------------------------------------------------------------
@@ -66,21 +69,29 @@ def select_cell(page, grid, column: int, row: int, attempts: int = 5):
     Focusing a cell of the accessible table selects it. Glide ignores a second focus of the
     cell it last saw focused, and it may still move the selection on its own (when the grid
     had no selection it selects the first cell on focus; after an edit it selects the edited
-    cell). So the cell is checked after glide's table update (200 ms) and, if need be, another
-    cell is focused before trying again.
+    cell). So the test waits for the cell to become the selected one (glide updates its table
+    within 200 ms) and, if it does not, focuses another cell and the target again.
     """
     wait_idle(page)
     target = cell(grid, column, row)
     other = cell(grid, TITLE if column != TITLE else AREA, row)
     for _ in range(attempts):
         target.focus()
-        page.wait_for_timeout(300)
-        if target.evaluate(IS_SELECTED):
+        if _selected_soon(page, target):
             return target
         other.focus()
-        page.wait_for_timeout(300)
+        _selected_soon(page, other)
     state = grid.evaluate(SELECTION)
     raise AssertionError(f"could not select the grid cell {column}/{row}: {state}")
+
+
+def _selected_soon(page, target) -> bool:
+    """Whether `target` becomes the grid's only selected, focused cell within a second."""
+    try:
+        page.wait_for_function(IS_SELECTED, arg=target.element_handle(), timeout=SELECT_TIMEOUT_MS)
+    except PlaywrightTimeoutError:
+        return False
+    return True
 
 
 def finish_edit(page, grid, column: int, row: int, before: int, text: str, rerun: bool) -> None:
