@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -11,8 +9,8 @@ from assessment.demo import DEMO_QUESTIONNAIRE, demo_response
 from assessment.questionnaire import load_catalogue
 from assessment.storage import engine as storage_engine
 from assessment.storage import repository as repo
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGES = "assessment/ui/pages"
 
 
