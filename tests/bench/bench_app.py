@@ -5,7 +5,7 @@ Run from the repository root:
     python tests/bench/bench_app.py [--runs 25] [--cold-runs 3] [--only P1,P2,P5]
                                     [--sections] [--profile]
 
-P1  questionnaire page: the rerun after one answer (the radio callback stores it) versus
+P1  questionnaire page: the rerun after one answer (settling the radio stores it) versus
     tests/bench/bare_questionnaire.py (same radios, options, text inputs, progress bar,
     expander and code block, no app logic). AppTest in this process, median of --runs reruns.
     Goal: at most 1.5 times the bare page.
@@ -164,10 +164,10 @@ SECTIONS = {
     "P1": [
         "assessment.ui.session.current",
         "assessment.ui.actions.respondent_state",
-        "assessment.ui.actions.save_answer_from_widget",
+        "assessment.ui.answer_widgets.settle",
         "assessment.ui.session.engine",
         "assessment.ui.state.tr",
-        "assessment.ui.navigation._pages",
+        "assessment.ui.pages_registry.sections",
         "assessment.ui.navigation.language_switch",
         "assessment.ui.widgets.resume_link_box",
     ],
@@ -179,7 +179,7 @@ SECTIONS = {
         "assessment.ui.results_view._view",
         "assessment.ui.session.engine",
         "assessment.ui.state.tr",
-        "assessment.ui.navigation._pages",
+        "assessment.ui.pages_registry.sections",
         "assessment.ui.navigation.language_switch",
     ],
 }
@@ -320,10 +320,13 @@ def bench_questionnaire(db: Database, folder: Path, runs: int, profile: bool, se
     organisation = Organisation(
         name="Tischlerei Nowak & Kaya", kind="Handwerk", sector="", size="", region="Leipzig"
     )
-    token = repo.create_round(
-        db.engine, q, organisation, "Selbstcheck 2026", date.today()
-    ).respondent_token
-    key = f"answer_{q.dimensions[0].items[0].id}"
+    from assessment.ui.answer_widgets import answer_key
+
+    new = repo.create_round(db.engine, q, organisation, "Selbstcheck 2026", date.today())
+    token, respondent = new.respondent_token, new.respondents[0].respondent_id
+    item = q.dimensions[0].items[0].id
+    ours_key = answer_key(respondent, item)  # the app's radio keys end with the respondent
+    bare_key = f"answer_{item}"
 
     data_path = folder / "bare_questionnaire.json"
     data_path.write_text(json.dumps(questionnaire_texts(q, token)), encoding="utf-8")
@@ -335,18 +338,18 @@ def bench_questionnaire(db: Database, folder: Path, runs: int, profile: bool, se
     results = compare(
         "P1",
         "questionnaire rerun after one answer",
-        lambda n: answer_reruns(ours_at, key, n),
-        lambda n: answer_reruns(bare_at, key, n),
+        lambda n: answer_reruns(ours_at, ours_key, n),
+        lambda n: answer_reruns(bare_at, bare_key, n),
         runs,
     )
-    stored = repo.respondent_answers(db.engine, repo.resolve_token(db.engine, token).respondent_id)
-    assert stored[key.removeprefix("answer_")] in (1, 2), "the answer was stored"
+    stored = repo.respondent_answers(db.engine, respondent)
+    assert stored[item] in (1, 2), "the answer was stored"
     if sections:
-        print_sections("P1", lambda n: answer_reruns(ours_at, key, n), runs, results[-1][4])
+        print_sections("P1", lambda n: answer_reruns(ours_at, ours_key, n), runs, results[-1][4])
     if profile:
         print("\n-- P1 profile: our questionnaire page, reruns after one answer --")
         with server_like_bytecode_cache(), profiled_script_thread():
-            answer_reruns(ours_at, key, runs)
+            answer_reruns(ours_at, ours_key, runs)
     return results
 
 
@@ -550,7 +553,7 @@ def cold_start(browser, script: str, title: str, folder: Path) -> float:
                 raise RuntimeError(f"{script} did not start within 60 s")
             if healthy(url):
                 break
-            time.sleep(0.02)
+            time.sleep(0.02)  # poll interval while the server starts
         up = time.perf_counter() - start
         page.goto(url)
         page.get_by_role("heading", name=title, exact=True).wait_for(timeout=60_000)
