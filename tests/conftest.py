@@ -7,12 +7,16 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import Engine
 
 from assessment.questionnaire import QUESTIONNAIRE_DIR_ENV, Questionnaire, load_questionnaire
+from assessment.storage.engine import make_engine
+from tests.databases import backends, database_url
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -62,3 +66,18 @@ def mini_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(MINI, folder / "mini.yaml")
     monkeypatch.setenv(QUESTIONNAIRE_DIR_ENV, str(folder))
     return folder
+
+
+@pytest.fixture(params=backends())
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty, unmigrated database: SQLite, and PostgreSQL when configured."""
+    with database_url(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    """A migrated, empty database on each backend of `db_url`, disposed after the test."""
+    engine = make_engine(db_url)
+    yield engine
+    engine.dispose()

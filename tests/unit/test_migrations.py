@@ -1,11 +1,10 @@
 """Migrations: fresh databases, the frozen baseline, upgrading a database of 8a11cf8, locking.
 
-Set VIELFALTSKOMPASS_TEST_PG_URL (e.g. postgresql+psycopg://…/test) to run them on PostgreSQL too.
+Tests on `blank` run on SQLite and PostgreSQL (tests/databases.py).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -35,7 +34,6 @@ ROOT = Path(__file__).resolve().parents[2]
 #: comments, comment-only rows, submitted), two targets, two notes and a two-step plan; and a
 #: self-check of a second organisation with an empty saved plan.
 OLD_DB = ROOT / "tests" / "fixtures" / "db" / "schema_8a11cf8.db"
-PG_URL = os.environ.get("VIELFALTSKOMPASS_TEST_PG_URL", "")
 APP_TABLES = set(tables.metadata.tables)
 
 
@@ -43,16 +41,10 @@ def _sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"] if PG_URL else ["sqlite"])
-def blank(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    """An empty database that nothing has migrated yet."""
-    if request.param == "postgresql":
-        engine = make_engine(PG_URL, migrate=False)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    else:
-        engine = make_engine(_sqlite_url(tmp_path / "blank.db"), migrate=False)
+@pytest.fixture
+def blank(db_url: str) -> Iterator[Engine]:
+    """An empty database that nothing has migrated yet (SQLite, then PostgreSQL)."""
+    engine = make_engine(db_url, migrate=False)
     yield engine
     engine.dispose()
 

@@ -6,7 +6,6 @@ Migrations are tested in test_migrations.py.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import threading
 import uuid
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.schema import CreateTable
 
@@ -36,8 +35,6 @@ from assessment.storage.engine import database_url, get_engine, make_engine
 from assessment.storage.migrations import HEAD, current_revision, migrate
 from tests.conftest import MINI
 
-#: Set to a PostgreSQL URL (e.g. postgresql+psycopg://…/test) to run the repository tests there too.
-PG_URL = os.environ.get("VIELFALTSKOMPASS_TEST_PG_URL", "")
 ORG = Organisation(name="Bäckerei Öztürk & Söhne", kind="kmu", sector="Handwerk", size="10-49")
 DAY = dt.date(2025, 3, 14)
 
@@ -54,26 +51,6 @@ def _sqlite_url(tmp_path: Path) -> str:
 @pytest.fixture
 def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
     engine = make_engine(_sqlite_url(tmp_path))
-    yield engine
-    engine.dispose()
-
-
-def _fresh_postgres(url: str) -> Engine:
-    raw = make_engine(url, migrate=False)
-    with raw.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    raw.dispose()
-    return make_engine(url)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"] if PG_URL else ["sqlite"])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    """A migrated, empty database: always SQLite, PostgreSQL too when PG_URL is set."""
-    if request.param == "postgresql":
-        engine = _fresh_postgres(PG_URL)
-    else:
-        engine = make_engine(_sqlite_url(tmp_path))
     yield engine
     engine.dispose()
 
@@ -667,8 +644,8 @@ def test_concurrent_writers_do_not_lock_each_other_out(engine: Engine, q: Questi
     assert len(repo.round_answers(engine, session.round_id)) == 8
 
 
-def test_data_survives_a_new_engine_on_the_same_file(tmp_path: Path, q: Questionnaire) -> None:
-    url = _sqlite_url(tmp_path)
+def test_data_survives_a_new_engine_on_the_same_database(db_url: str, q: Questionnaire) -> None:
+    url = db_url
     first = make_engine(url)
     new = repo.create_round(first, q, ORG, "R", DAY)
     repo.save_answer(first, new.respondent_id, "s1", 4)
