@@ -40,25 +40,33 @@ QUIET_MS = 150
 #: How long a click waits for the rerun it should cause to start (then the test fails).
 RERUN_START_TIMEOUT_MS = 15_000
 
-# Counts every change of the app's script state and notes when it last changed, so that a
-# helper can tell "the rerun caused by my click has finished" from "it has not started yet".
+# Counts every change of the app's script state and every message the server sends (a rerun
+# sends several, even one too quick for the state attribute to change on screen) and notes when
+# the last came, so that a helper can tell "the rerun caused by my click has finished" from "it
+# has not started yet".
 TRACK_SCRIPT_STATE = """
 (() => {
   window.__vkStateChanges = 0;
   window.__vkLastChange = performance.now();
+  const seen = () => {
+    window.__vkStateChanges += 1;
+    window.__vkLastChange = performance.now();
+  };
   const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (record.attributeName === "data-test-script-state") {
-        window.__vkStateChanges += 1;
-        window.__vkLastChange = performance.now();
-      }
-    }
+    if (records.some((record) => record.attributeName === "data-test-script-state")) seen();
   });
   observer.observe(document, {
     subtree: true,
     attributes: true,
     attributeFilter: ["data-test-script-state"],
   });
+  const NativeWebSocket = window.WebSocket;
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", seen);
+    }
+  };
 })();
 """
 
@@ -272,7 +280,7 @@ def wait_idle(page, quiet_ms: int = QUIET_MS) -> None:
 
 
 def state_changes(page) -> int:
-    """How often the script state has changed since the page was loaded."""
+    """How many script state changes and server messages the page has seen since it loaded."""
     return page.evaluate("window.__vkStateChanges")
 
 
