@@ -1,40 +1,61 @@
-"""Answering: one answer or comment stored the moment it is given, or a visible failure."""
+"""Answering: one answer or comment stored the moment it is given, or a visible failure.
+
+Only a respondent link answers, and only its own questionnaire; a closed round refuses the
+write (RoundClosed, checked by storage in the write's own transaction).
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 
 from assessment.responses import COMMENT_MAX_LENGTH
-from assessment.services.errors import Invalid, storage_boundary
+from assessment.services import access
+from assessment.services.access import Visitor
+from assessment.services.errors import Invalid, RoundClosed, storage_boundary
 from assessment.storage import repository as repo
 from assessment.storage.transactions import retrying
 
 
-def save_answer(engine: Engine, respondent_id: int, item_id: str, value: int | None) -> None:
+def _own(engine: Engine, visitor: Visitor | None, item_id: str) -> Visitor:
+    """The respondent visitor, if the item belongs to its round's questionnaire."""
+    me = access.require(visitor, "answer")
+    if me.is_closed:
+        raise RoundClosed(f"round {me.round_id} is closed")
+    if item_id not in access.questionnaire(engine, me).items_by_id:
+        raise Invalid(f"unknown item id {item_id!r}")
+    return me
+
+
+def save_answer(engine: Engine, visitor: Visitor | None, item_id: str, value: int | None) -> None:
     """Store an answer (None = not applicable / don't know); StorageFailed if it was not."""
-    if value is not None and value < 0:
-        raise Invalid(f"answer value must not be negative, got {value}")
-    with storage_boundary("save answer", respondent=respondent_id, item=item_id):
-        retrying(repo.save_answer, engine, respondent_id, item_id, value)
+    me = _own(engine, visitor, item_id)
+    scale_max = access.questionnaire(engine, me).scale_max
+    if value is not None and not 0 <= value <= scale_max:
+        raise Invalid(f"answer value must be on the scale 0..{scale_max}, got {value}")
+    with storage_boundary("save answer", respondent=me.respondent_id, item=item_id):
+        retrying(repo.save_answer, engine, me.respondent_id, item_id, value)
 
 
-def clear_answer(engine: Engine, respondent_id: int, item_id: str) -> None:
+def clear_answer(engine: Engine, visitor: Visitor | None, item_id: str) -> None:
     """Withdraw an answer (the item is unanswered again); StorageFailed if it was not."""
-    with storage_boundary("clear answer", respondent=respondent_id, item=item_id):
-        retrying(repo.clear_answer, engine, respondent_id, item_id)
+    me = _own(engine, visitor, item_id)
+    with storage_boundary("clear answer", respondent=me.respondent_id, item=item_id):
+        retrying(repo.clear_answer, engine, me.respondent_id, item_id)
 
 
-def save_comment(engine: Engine, respondent_id: int, item_id: str, text: str) -> None:
+def save_comment(engine: Engine, visitor: Visitor | None, item_id: str, text: str) -> None:
     """Store a comment (blank removes it); Invalid if too long, StorageFailed if not stored."""
     if len(text) > COMMENT_MAX_LENGTH:
         raise Invalid(f"a comment has at most {COMMENT_MAX_LENGTH} characters")
-    with storage_boundary("save comment", respondent=respondent_id, item=item_id):
-        retrying(repo.save_comment, engine, respondent_id, item_id, text)
+    me = _own(engine, visitor, item_id)
+    with storage_boundary("save comment", respondent=me.respondent_id, item=item_id):
+        retrying(repo.save_comment, engine, me.respondent_id, item_id, text)
 
 
 def respondent_entries(
-    engine: Engine, respondent_id: int
+    engine: Engine, visitor: Visitor | None
 ) -> tuple[dict[str, int | None], dict[str, str]]:
-    """The respondent's stored answers and comments by item id."""
-    with storage_boundary("read answers", respondent=respondent_id):
-        return repo.respondent_entries(engine, respondent_id)
+    """The respondent's own stored answers and comments by item id."""
+    me = access.require(visitor, "answer")
+    with storage_boundary("read answers", respondent=me.respondent_id):
+        return repo.respondent_entries(engine, me.respondent_id)

@@ -47,8 +47,13 @@ class Imported:
 
     @property
     def token(self) -> str:
-        """The token that opens the round: its one respondent's, else the facilitator's."""
-        return self.new.respondent_token or self.new.admin_token
+        """The token that opens the round: a self-check's one respondent's, else the facilitator's.
+
+        A session's respondent sees no results, so a round of several opens as its facilitator.
+        """
+        if len(self.new.respondents) == 1:
+            return self.new.respondents[0].token
+        return self.new.admin_token
 
 
 def read_file(

@@ -61,9 +61,14 @@ def get_notes(engine: Engine, round_id: int) -> dict[str, str]:
 def save_plan(engine: Engine, round_id: int, plan: Iterable[PlanEntry]) -> None:
     """Replace the round's plan (in the given order); an empty list is a saved, empty plan."""
     with write_transaction(engine) as conn:
-        bump_round(conn, round_id)
-        conn.execute(delete(t.action).where(t.action.c.round_id == round_id))
-        insert_plan(conn, round_id, list(plan))
+        replace_plan(conn, round_id, list(plan))
+
+
+def replace_plan(conn: Connection, round_id: int, plan: list[PlanEntry]) -> None:
+    """Replace the round's plan inside the caller's write transaction (RoundClosed if closed)."""
+    bump_round(conn, round_id)
+    conn.execute(delete(t.action).where(t.action.c.round_id == round_id))
+    insert_plan(conn, round_id, plan)
 
 
 def clear_plan(engine: Engine, round_id: int) -> None:

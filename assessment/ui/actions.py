@@ -10,33 +10,38 @@ import streamlit as st
 
 from assessment.questionnaire import Questionnaire
 from assessment.responses import Organisation, ResponseFile
-from assessment.services import answering, transfer
-from assessment.storage import repository as repo
+from assessment.services import access, answering, rounds, transfer
+from assessment.services.access import Visitor
 from assessment.ui.session import catalogue, engine
 from assessment.ui.state import forget_token
+
+#: Session key of the organisation link's token of a self-check just started (shown once).
+NEW_OWNER_TOKEN = "new_owner_token"
 
 AREA_PARAM = "area"
 
 
 def token_is_valid(token: str) -> bool:
     """Whether a token opens a round."""
-    return repo.resolve_token(engine(), token) is not None
+    return access.resolve(engine(), token) is not None
 
 
 def create_round(q: Questionnaire, organisation: Organisation, label: str) -> str:
-    """Create a self-check round; returns the respondent's private token."""
-    new = repo.create_round(engine(), q, organisation, label, date.today())
-    return new.respondent_token
+    """Start a self-check; returns the respondent's token (the organisation link is kept to
+    be shown once)."""
+    started = rounds.start_self_check(engine(), q, organisation, label, date.today())
+    st.session_state[NEW_OWNER_TOKEN] = started.owner_token
+    return started.respondent_token
 
 
-def update_profile(round_id: int, organisation: Organisation, label: str) -> None:
+def update_profile(visitor: Visitor, organisation: Organisation, label: str) -> None:
     """Save the edited profile."""
-    repo.update_profile(engine(), round_id, organisation, label)
+    rounds.update_profile(engine(), visitor, organisation, label)
 
 
-def delete_organisation(organisation_id: int) -> None:
+def delete_organisation(visitor: Visitor) -> None:
     """Delete the organisation with all its rounds and answers, and forget the link."""
-    repo.delete_organisation(engine(), organisation_id)
+    rounds.delete_organisation(engine(), visitor)
     forget_token()
 
 
@@ -86,21 +91,21 @@ def set_area_step(step: int) -> None:
     st.session_state["scroll_to_top"] = True
 
 
-def respondent_state(respondent_id: int) -> tuple[dict[str, int | None], dict[str, str]]:
+def respondent_state(visitor: Visitor) -> tuple[dict[str, int | None], dict[str, str]]:
     """A respondent's stored answers and comments."""
-    return answering.respondent_entries(engine(), respondent_id)
+    return answering.respondent_entries(engine(), visitor)
 
 
-def save_answer(respondent_id: int, item_id: str, value: int | None) -> None:
-    """Store an answer now (None = not applicable / don't know); raises StorageFailed."""
-    answering.save_answer(engine(), respondent_id, item_id, value)
+def save_answer(visitor: Visitor, item_id: str, value: int | None) -> None:
+    """Store an answer now (None = not applicable / don't know); raises a ServiceError."""
+    answering.save_answer(engine(), visitor, item_id, value)
 
 
-def clear_answer(respondent_id: int, item_id: str) -> None:
-    """Withdraw an answer; raises StorageFailed."""
-    answering.clear_answer(engine(), respondent_id, item_id)
+def clear_answer(visitor: Visitor, item_id: str) -> None:
+    """Withdraw an answer; raises a ServiceError."""
+    answering.clear_answer(engine(), visitor, item_id)
 
 
-def save_comment(respondent_id: int, item_id: str, text: str) -> None:
-    """Store a comment now; raises Invalid or StorageFailed."""
-    answering.save_comment(engine(), respondent_id, item_id, text)
+def save_comment(visitor: Visitor, item_id: str, text: str) -> None:
+    """Store a comment now; raises a ServiceError."""
+    answering.save_comment(engine(), visitor, item_id, text)

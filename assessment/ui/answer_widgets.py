@@ -15,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from assessment.services.errors import Invalid, StorageFailed
+from assessment.services import errors
 from assessment.ui.state import tr
 
 #: Session key of {widget key: stored value this session last saw for it}.
@@ -34,6 +34,21 @@ def comment_key(respondent_id: int, item_id: str) -> str:
     return f"comment_{item_id}__r{respondent_id}"
 
 
+def error_message(error: errors.ServiceError) -> str:
+    """What happened and what to do, in one sentence of the UI language."""
+    if isinstance(error, errors.RoundClosed):
+        return tr("ui.error_round_closed")
+    if isinstance(error, errors.Forbidden):
+        return tr("ui.error_forbidden")
+    if isinstance(error, errors.NotFound):
+        return tr("ui.error_not_found")
+    if isinstance(error, errors.Conflict):
+        return tr("ui.error_conflict")
+    if isinstance(error, errors.Invalid):
+        return tr("ui.error_invalid")
+    return tr("ui.q_not_saved")
+
+
 def follow_stored(key: str, stored: Any) -> None:
     """Before drawing: show a value changed elsewhere, unless the user changed it here since."""
     seen = st.session_state.setdefault(SEEN, {})
@@ -50,11 +65,8 @@ def settle(key: str, shown: Any, stored: Any, save: Callable[[Any], None]) -> bo
     if shown != stored:
         try:
             save(shown)
-        except StorageFailed:
-            failed[key] = tr("ui.q_not_saved")
-            return False
-        except Invalid as error:
-            failed[key] = str(error)
+        except errors.ServiceError as error:
+            failed[key] = error_message(error)
             return False
     failed.pop(key, None)
     seen[key] = shown

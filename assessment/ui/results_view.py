@@ -17,7 +17,9 @@ from assessment.questionnaire import Questionnaire
 from assessment.responses import PlanEntry, ResponseFile, dump_responses
 from assessment.roadmap import compute_plan
 from assessment.scoring import Scores, score_rounds
-from assessment.storage import repository as repo
+from assessment.services import planning, reading
+from assessment.services.access import Visitor
+from assessment.services.errors import ServiceError
 from assessment.ui.session import Current, engine
 
 #: Width in pixels of the bar chart's plot area (the labels come on top).
@@ -38,19 +40,21 @@ class ResultsView:
 def results_view(cur: Current, lang: str) -> ResultsView:
     """The round's results; recomputed only when an answer or a target has changed."""
     db = engine()
-    revision = repo.round_revision(db, cur.round_id)
-    targets = tuple(sorted(repo.get_targets(db, cur.round_id).items()))
+    revision = reading.revision(db, cur.visitor)
+    targets = tuple(sorted(planning.targets(db, cur.visitor).items()))
     q = cur.questionnaire
     key = (str(db.url), cur.round_id, revision, targets)
-    return _view(q, q.fingerprint, key, lang)
+    return _view(q, q.fingerprint, key, lang, cur.visitor)
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _view(_q: Questionnaire, fingerprint: str, key: tuple, lang: str) -> ResultsView:
-    # The key holds the database, the round and its revision: only a holder of the round's
-    # link reaches it, and any saved answer or target makes a new key.
-    _, round_id, _, targets = key
-    answers = repo.round_answers(engine(), round_id).assign(round="current")
+def _view(
+    _q: Questionnaire, fingerprint: str, key: tuple, lang: str, _visitor: Visitor
+) -> ResultsView:
+    # The key holds the database, the round and its revision: only a holder of a link that
+    # may see the round's results reaches it, and any saved answer or target makes a new key.
+    targets = key[3]
+    answers = reading.round_answers(engine(), _visitor).assign(round="current")
     target_frame = pd.DataFrame(
         [("current", area, value) for area, value in targets], columns=["round", "area", "target"]
     )
@@ -87,42 +91,58 @@ def target_key(round_id: int, area: str) -> str:
     return f"target_{round_id}_{area}"
 
 
-def save_target_from_widget(round_id: int, area: str) -> None:
+#: Session key of the last refusal of a target (its one-sentence message).
+TARGET_REFUSED = "target_refused"
+
+
+def save_target_from_widget(visitor: Visitor, area: str) -> None:
     """Target input callback: store this area's target; the others keep their defaults."""
-    repo.set_target(engine(), round_id, area, float(st.session_state[target_key(round_id, area)]))
+    from assessment.ui.answer_widgets import error_message
+
+    value = float(st.session_state[target_key(visitor.round_id, area)])
+    try:
+        planning.set_target(engine(), visitor, area, value)
+    except ServiceError as error:
+        st.session_state[TARGET_REFUSED] = error_message(error)
 
 
-def current_plan(round_id: int, q: Questionnaire, scores: Scores, start: date) -> list[PlanEntry]:
+def stored_plan(visitor: Visitor) -> list[PlanEntry] | None:
+    """The saved plan, or None if none was saved."""
+    return planning.stored_plan(engine(), visitor)
+
+
+def current_plan(
+    stored: list[PlanEntry] | None, q: Questionnaire, scores: Scores, start: date
+) -> list[PlanEntry]:
     """The saved plan, or the suggestion computed from the scores."""
-    saved = repo.load_plan(engine(), round_id)
-    return saved if saved is not None else compute_plan(scores, q, start)
+    return stored if stored is not None else compute_plan(scores, q, start)
 
 
-def save_plan(round_id: int, plan: list[PlanEntry]) -> None:
-    """Store the edited plan."""
-    repo.save_plan(engine(), round_id, plan)
+def save_plan(visitor: Visitor, plan: list[PlanEntry], expected: list[PlanEntry] | None) -> None:
+    """Store the edited plan if the stored one is still `expected`; else PlanChanged."""
+    planning.save_plan(engine(), visitor, plan, expected)
 
 
-def reset_plan(round_id: int) -> None:
+def reset_plan(visitor: Visitor) -> None:
     """Forget the saved plan so the suggestion is shown again."""
-    repo.clear_plan(engine(), round_id)
+    planning.reset_plan(engine(), visitor)
 
 
-def export_round(round_id: int) -> ResponseFile:
+def export_round(visitor: Visitor) -> ResponseFile:
     """The round as a response file."""
-    return repo.export_round(engine(), round_id)
+    return reading.export_round(engine(), visitor)
 
 
-def export_json(round_id: int) -> str:
+def export_json(visitor: Visitor) -> str:
     """The round as response-file JSON (built on click)."""
-    return dump_responses(export_round(round_id))
+    return dump_responses(export_round(visitor))
 
 
-def report_pdf(round_id: int, q: Questionnaire, lang: str) -> bytes:
+def report_pdf(visitor: Visitor, q: Questionnaire, lang: str) -> bytes:
     """The PDF roadmap of the round (built on click, never on a rerun)."""
     from assessment.report import build_report  # heavy: imported only when a report is asked for
 
-    return build_report(export_round(round_id), q, lang=lang)
+    return build_report(export_round(visitor), q, lang=lang)
 
 
 def scores_csv(table: pd.DataFrame) -> str:

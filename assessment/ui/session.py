@@ -9,8 +9,9 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from assessment.questionnaire import Questionnaire, load_catalogue
+from assessment.services import access
+from assessment.services.access import Visitor
 from assessment.storage import engine as storage_engine
-from assessment.storage import repository as repo
 from assessment.storage.results import RoundDetails
 from assessment.ui.state import token
 
@@ -38,13 +39,14 @@ def catalogue() -> dict[tuple[str, str], Questionnaire]:
 
 @dataclass(frozen=True)
 class Current:
-    """What the current token opens: the round, its questionnaire and the respondent."""
+    """What the current token opens: who visits (role and scope), the round, its questionnaire."""
 
     token: str
     round_id: int
     respondent_id: int | None
     details: RoundDetails
     questionnaire: Questionnaire
+    visitor: Visitor
 
 
 def current() -> Current | None:
@@ -53,16 +55,14 @@ def current() -> Current | None:
     if not value:
         return None
     db = engine()
-    opened = repo.open_round(db, value)
-    if opened is None:
-        return None
-    access, details = opened
-    if access.is_join:
+    visitor = access.resolve(db, value)
+    if visitor is None or visitor.round is None or visitor.role == "join":
         return None  # a session's join code only adds a respondent; it opens no pages
     return Current(
         token=value,
-        round_id=access.round_id,
-        respondent_id=access.respondent_id,
-        details=details,
-        questionnaire=repo.snapshot_questionnaire(db, details.snapshot_id),
+        round_id=visitor.round.round_id,
+        respondent_id=visitor.respondent_id,
+        details=visitor.round,
+        questionnaire=access.questionnaire(db, visitor),
+        visitor=visitor,
     )

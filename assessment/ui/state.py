@@ -33,6 +33,7 @@ def token() -> str | None:
     stored = st.session_state.get("token")
     if stored:
         st.query_params[TOKEN_PARAM] = stored  # keep the link in the address bar
+        st.query_params[LANG_PARAM] = lang()  # with its language (a page switch drops both)
     return stored
 
 
@@ -40,12 +41,14 @@ def set_token(value: str) -> None:
     """Make `value` the current round's token, in the session and in the URL."""
     st.session_state["token"] = value
     st.query_params[TOKEN_PARAM] = value
+    st.query_params[LANG_PARAM] = lang()  # a reload or a copied address keeps the language
 
 
 def forget_token() -> None:
     """Leave the current round (after deleting it, or to start a new one)."""
     st.session_state.pop("token", None)
     st.query_params.clear()
+    st.query_params[LANG_PARAM] = lang()
 
 
 def extract_token(text: str) -> str:
@@ -57,8 +60,8 @@ def extract_token(text: str) -> str:
 
 
 def private_link(value: str, page: str = "questionnaire") -> str:
-    """The full private link to `page` for a token, on the address the browser used."""
+    """The full private link to `page` for a token, in the current UI language."""
     url = st.context.url or "http://localhost:8501/"
     scheme, _, rest = url.partition("://")
     origin = f"{scheme}://{rest.split('/', 1)[0]}"
-    return f"{origin}/{page}?{TOKEN_PARAM}={value}"
+    return f"{origin}/{page}?{TOKEN_PARAM}={value}&{LANG_PARAM}={lang()}"

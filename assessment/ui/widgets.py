@@ -24,6 +24,12 @@ def resume_link_box(cur: Current) -> None:
     with st.container(border=True):
         st.markdown(f":material/key: **{tr('ui.link_title')}** – {tr('ui.link_text')}")
         st.code(private_link(cur.token), language=None, wrap_lines=True)
+    owner_token = st.session_state.get("new_owner_token")  # set once, when the check began
+    if owner_token:
+        with st.container(border=True):
+            st.markdown(f":material/domain: **{tr('ui.link_owner_title')}** – "
+                        f"{tr('ui.link_owner_text')}")  # fmt: skip
+            st.code(private_link(owner_token, "profile"), language=None, wrap_lines=True)
 
 
 def round_caption(cur: Current) -> None:

@@ -31,9 +31,9 @@ def engine(db_url):
 
 @pytest.fixture
 def demo_token(engine) -> str:
-    """A stored demo round; returns the token of its first respondent."""
+    """A stored demo round (a session of several); returns its facilitator's token."""
     q = load_catalogue()[DEMO_QUESTIONNAIRE]
-    return repo.import_round(engine, demo_response(q), q).respondent_token
+    return repo.import_round(engine, demo_response(q), q).admin_token
 
 
 def open_app(token: str | None = None, page: str | None = None, lang: str | None = None) -> AppTest:

@@ -85,13 +85,19 @@ def test_profile_creates_round_and_answers_are_stored(engine):
     assert any(b.label == "Vorschlag neu berechnen" for b in roadmap.button)
 
 
-def test_resume_with_pasted_link(demo_token):
-    at = open_app()
-    at.text_input(key="resume_input").input(f"http://example.org/questionnaire?t={demo_token}")
-    next(b for b in at.button if b.label == "Fortsetzen").click().run()
+def test_resume_with_pasted_link_keeps_the_language(engine):
+    q = load_catalogue()[("kmu", "1.0")]
+    token = repo.create_round(
+        engine, q, Organisation(name="X"), "R", dt.date.today()
+    ).respondent_token
+    at = open_app(lang="en")
+    link = f"http://example.org/questionnaire?t={token}&lang=en"
+    at.text_input(key="resume_input").input(link)
+    next(b for b in at.button if b.label == "Resume").click().run()
     assert not at.exception
-    assert at.query_params["t"] == demo_token
+    assert at.query_params["t"] == token and at.query_params["lang"] == "en"
     assert at.radio, "the questionnaire opens"
+    assert any("Every answer is saved" in c.value for c in at.caption), "still in English"
 
 
 def test_resume_with_wrong_link_says_so(db_url):
@@ -116,12 +122,19 @@ def test_user_text_is_never_rendered_as_markup(engine):
     assert not any("<img" in m.value for m in at.markdown)
 
 
-def test_delete_organisation_removes_the_round(engine, demo_token):
-    at = open_app(demo_token, "profile.py")
+def test_only_the_organisation_link_deletes_the_organisation(engine, demo_token):
+    from assessment.demo import DEMO_QUESTIONNAIRE, demo_response
+
+    refused = open_app(demo_token, "profile.py")  # the facilitator's link: no deletion
+    assert refused.checkbox(key="delete_confirm").disabled
+    q = load_catalogue()[DEMO_QUESTIONNAIRE]
+    new = repo.import_round(engine, demo_response(q), q)
+    at = open_app(new.owner_token, "profile.py")
     at.checkbox(key="delete_confirm").check().run()
     next(b for b in at.button if b.label == "Endgültig löschen").click().run()
     assert not at.exception, at.exception
-    assert repo.resolve_token(engine, demo_token) is None
+    assert repo.resolve_token(engine, new.admin_token) is None
+    assert repo.resolve_token(engine, demo_token) is not None, "other organisations stay"
     assert "t" not in at.query_params
 
 

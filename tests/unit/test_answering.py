@@ -12,8 +12,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from assessment.questionnaire import load_catalogue
 from assessment.responses import COMMENT_MAX_LENGTH, Organisation
-from assessment.services import answering
-from assessment.services.errors import Invalid, StorageFailed
+from assessment.services import access, answering
+from assessment.services.errors import Forbidden, Invalid, RoundClosed, StorageFailed
 from assessment.storage import engine as storage_engine
 from assessment.storage import repository as repo
 from assessment.storage import transactions
@@ -27,10 +27,10 @@ def engine(tmp_path):
 
 
 @pytest.fixture
-def respondent(engine) -> int:
+def respondent(engine) -> access.Visitor:
     q = load_catalogue()[("kmu", "1.0")]
     new = repo.create_round(engine, q, Organisation(name="Gärtnerei Şahin"), "R1", dt.date.today())
-    return new.respondent_id
+    return access.resolve(engine, new.respondent_token)
 
 
 def locked() -> OperationalError:
@@ -52,9 +52,48 @@ def test_a_too_long_comment_is_refused_before_it_is_stored(engine, respondent):
     assert answering.respondent_entries(engine, respondent) == ({}, {})
 
 
-def test_a_negative_value_is_refused(engine, respondent):
-    with pytest.raises(Invalid):
-        answering.save_answer(engine, respondent, "strategy_mission_statement", -1)
+def test_a_value_off_the_scale_or_an_unknown_item_is_refused(engine, respondent):
+    for value in (-1, 5):
+        with pytest.raises(Invalid):
+            answering.save_answer(engine, respondent, "strategy_mission_statement", value)
+    with pytest.raises(Invalid, match="unknown item"):
+        answering.save_answer(engine, respondent, "no_such_item", 2)
+    with pytest.raises(Invalid, match="unknown item"):
+        answering.save_comment(engine, respondent, "no_such_item", "x")
+    assert answering.respondent_entries(engine, respondent) == ({}, {})
+
+
+def test_only_a_respondent_link_answers_and_only_its_own_questionnaire(engine, respondent):
+    q = load_catalogue()[("kmu", "1.0")]
+    session = repo.create_round(
+        engine, q, Organisation(name="Amt"), "S", dt.date.today(), "session"
+    )
+    other = access.resolve(engine, repo.add_respondent(engine, session.round_id).token)
+    answering.save_answer(engine, other, "strategy_mission_statement", 4)
+    assert answering.respondent_entries(engine, respondent) == ({}, {}), "the other one's only"
+    for token in (session.admin_token, session.join_token):
+        with pytest.raises(Forbidden):
+            answering.save_answer(engine, access.resolve(engine, token), "hr_job_ads", 1)
+    with pytest.raises(Forbidden):
+        answering.save_answer(engine, None, "hr_job_ads", 1)
+
+
+def test_a_closed_round_takes_no_answer_even_from_a_link_opened_before(engine, respondent):
+    answering.save_answer(engine, respondent, "strategy_mission_statement", 1)
+    repo.set_round_status(engine, respondent.round_id, "closed")
+    # `respondent` was resolved while the round was open: storage refuses the write itself.
+    for write in (
+        lambda: answering.save_answer(engine, respondent, "strategy_mission_statement", 3),
+        lambda: answering.clear_answer(engine, respondent, "strategy_mission_statement"),
+        lambda: answering.save_comment(engine, respondent, "strategy_mission_statement", "spät"),
+    ):
+        with pytest.raises(RoundClosed):
+            write()
+    fresh = access.resolve(engine, respondent.token)
+    assert fresh.is_closed
+    with pytest.raises(RoundClosed):
+        answering.save_answer(engine, fresh, "hr_job_ads", 2)
+    assert answering.respondent_entries(engine, fresh) == ({"strategy_mission_statement": 1}, {})
 
 
 def test_a_locked_database_is_a_storage_failure_logged_with_its_context(
@@ -68,8 +107,8 @@ def test_a_locked_database_is_a_storage_failure_logged_with_its_context(
             answering.save_answer(engine, respondent, "strategy_mission_statement", 2)
         lock.execute("ROLLBACK")
     assert (
-        f"save answer failed (respondent={respondent} item=strategy_mission_statement)"
-        in caplog.text
+        f"save answer failed (respondent={respondent.respondent_id} "
+        "item=strategy_mission_statement)" in caplog.text
     )
     assert answering.respondent_entries(engine, respondent) == ({}, {})
     answering.save_answer(

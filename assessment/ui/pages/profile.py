@@ -5,7 +5,9 @@ from datetime import date
 import streamlit as st
 
 from assessment.responses import Organisation
+from assessment.services.errors import ServiceError
 from assessment.ui import actions
+from assessment.ui.answer_widgets import error_message
 from assessment.ui.pages_registry import page
 from assessment.ui.session import catalogue, current
 from assessment.ui.state import lang, set_token, tr
@@ -57,14 +59,21 @@ if submitted:
     if cur is None:
         set_token(actions.create_round(q, organisation, label_text))
         st.switch_page(page("questionnaire"))
-    actions.update_profile(cur.round_id, organisation, label_text)
-    st.success(tr("ui.profile_saved"))
+    try:
+        actions.update_profile(cur.visitor, organisation, label_text)
+    except ServiceError as error:
+        st.error(error_message(error), icon=":material/block:")
+    else:
+        st.success(tr("ui.profile_saved"))
 
 if cur is not None:
     resume_link_box(cur)
     with st.expander(tr("ui.delete_title"), icon=":material/delete:"):
         st.caption(tr("ui.delete_help"))
-        confirmed = st.checkbox(tr("ui.delete_confirm"), key="delete_confirm")
+        owner = cur.visitor.may("delete")
+        if not owner:
+            st.info(tr("ui.delete_owner_only"), icon=":material/key:")
+        confirmed = st.checkbox(tr("ui.delete_confirm"), key="delete_confirm", disabled=not owner)
         if st.button(tr("ui.delete_button"), disabled=not confirmed, type="primary"):
-            actions.delete_organisation(cur.details.organisation_id)
+            actions.delete_organisation(cur.visitor)
             st.switch_page(page("start"))

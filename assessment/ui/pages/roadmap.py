@@ -5,21 +5,31 @@ import streamlit as st
 from assessment.formatting import date_input_format
 from assessment.responses import PHASES, STATUSES
 from assessment.services import transfer
+from assessment.services.errors import ServiceError
 from assessment.ui import actions
 from assessment.ui import results_view as results
+from assessment.ui.answer_widgets import error_message
+from assessment.ui.pages_registry import page
 from assessment.ui.plan_table import frame_to_plan, labels, plan_to_frame
 from assessment.ui.state import lang, private_link, set_token, tr
 from assessment.ui.widgets import require_current, round_caption
 
 cur = require_current()
 q, language = cur.questionnaire, lang()
+if not cur.visitor.may("roadmap"):  # a session's respondent link: own answers only
+    st.info(tr("ui.r_respondent_only"))
+    st.page_link(page("questionnaire"), label=tr("ui.nav_questionnaire"))
+    st.stop()
 view = results.results_view(cur, language)
 
 st.title(tr("ui.p_title"))
 round_caption(cur)
+if "plan_refused" in st.session_state:
+    st.error(st.session_state.pop("plan_refused"), icon=":material/block:")
 st.write(tr("ui.p_intro"))
 
-plan = results.current_plan(cur.round_id, q, view.scores, cur.details.date)
+stored = results.stored_plan(cur.visitor)
+plan = results.current_plan(stored, q, view.scores, cur.details.date)
 state = st.session_state
 known_key = f"plan_known_{cur.round_id}"  # the plans this editor started from or saved
 version = state.get("plan_version", 0)
@@ -36,6 +46,8 @@ if editor_key not in state or base_key not in state:
     # A fresh editor starts from the stored plan; while it lives, its edits apply to this base.
     state[base_key] = plan_to_frame(plan, q, language)
     state[known_key] = [plan]
+stored_key = f"plan_stored_{editor_key}"  # what this editor believes is stored (None: nothing)
+state.setdefault(stored_key, stored)
 
 names = labels(q, language)
 edited = st.data_editor(
@@ -76,14 +88,23 @@ edited = st.data_editor(
 )
 new_plan = frame_to_plan(edited, q, language)
 if new_plan != plan:
-    results.save_plan(cur.round_id, new_plan)
+    try:
+        results.save_plan(cur.visitor, new_plan, expected=state[stored_key])
+    except ServiceError as error:  # changed elsewhere, closed meanwhile: start from the stored
+        state["plan_version"] = version + 1
+        st.session_state["plan_refused"] = error_message(error)
+        st.rerun()
+    state[stored_key] = new_plan
     state[known_key] = [state[known_key][0], new_plan]
     st.toast(tr("ui.p_saved"), icon=":material/check:")
     plan = new_plan
 
 
 def _reset() -> None:
-    results.reset_plan(cur.round_id)
+    try:
+        results.reset_plan(cur.visitor)
+    except ServiceError as error:
+        st.session_state["plan_refused"] = error_message(error)
     st.session_state["plan_version"] = version + 1
 
 
@@ -109,9 +130,9 @@ st.subheader(tr("ui.p_downloads"))
 slug = actions.file_slug(cur.details.organisation.name)
 downloads = st.container(horizontal=True)
 files = (  # (label, builder run only on click, file name, MIME type, icon)
-    ("ui.p_pdf", lambda: results.report_pdf(cur.round_id, q, language), "pdf", "application/pdf",
+    ("ui.p_pdf", lambda: results.report_pdf(cur.visitor, q, language), "pdf", "application/pdf",
      ":material/picture_as_pdf:"),
-    ("ui.p_json", lambda: results.export_json(cur.round_id), "json", "application/json",
+    ("ui.p_json", lambda: results.export_json(cur.visitor), "json", "application/json",
      ":material/data_object:"),
     ("ui.p_csv", lambda: results.scores_csv(view.table), "csv", "text/csv", ":material/table:"),
 )  # fmt: skip

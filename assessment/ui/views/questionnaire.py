@@ -16,19 +16,23 @@ def render() -> None:
     """Draw the current area of the questionnaire."""
     cur = require_current()
     q, language = cur.questionnaire, lang()
-    respondent = cur.respondent_id
-    if respondent is None:  # a round's admin link: it opens results and roadmap, not answers
+    visitor = cur.visitor
+    if not visitor.may("answer"):  # a facilitator's or organisation link: results, not answers
+        st.title(tr("ui.nav_questionnaire"))
         st.info(tr("ui.q_admin_link"))
         st.page_link(page("results"), label=tr("ui.nav_results"))
         st.stop()
     areas = q.dimensions
     step = actions.area_step(len(areas))
     area = areas[step]
-    answers, comments = actions.respondent_state(respondent)
+    answers, comments = actions.respondent_state(visitor)
+    closed = visitor.is_closed  # read-only: shown as given, every widget disabled
 
     if st.session_state.pop("scroll_to_top", False):
         scroll_to_top()
     round_caption(cur)
+    if closed:
+        st.info(tr("ui.q_closed_note"), icon=":material/lock:")
     resume_link_box(cur)
     progress = st.empty()  # filled once every widget of this area is settled with the database
     st.caption(tr("ui.q_area_of", k=step + 1, n=len(areas)))
@@ -46,8 +50,8 @@ def render() -> None:
     labels = {**scale, NA: tr("ui.q_na")}
     for number, item in enumerate(area.items, start=1):
         with st.container(border=True):
-            _answer(respondent, item, number, options, labels, answers, language)
-            _comment(respondent, item, comments)
+            _answer(visitor, item, number, options, labels, answers, language, closed)
+            _comment(visitor, item, comments, closed)
     answered = sum(1 for item in q.items_by_id if item in answers)
     total = len(q.items_by_id)
     progress.progress(answered / total, text=tr("ui.q_progress", answered=answered, total=total))
@@ -65,9 +69,9 @@ def render() -> None:
         st.switch_page(page("results"))
 
 
-def _answer(respondent, item, number, options, labels, answers, language) -> None:
+def _answer(visitor, item, number, options, labels, answers, language, closed) -> None:
     """One statement's radio; what it shows is stored, or marked as not saved."""
-    key = widgets.answer_key(respondent, item.id)
+    key = widgets.answer_key(visitor.respondent_id, item.id)
     stored = (NA if answers[item.id] is None else answers[item.id]) if item.id in answers else None
     widgets.follow_stored(key, stored)
     shown = st.radio(
@@ -78,24 +82,25 @@ def _answer(respondent, item, number, options, labels, answers, language) -> Non
         horizontal=True,
         help=f"**{tr('ui.q_hint')}:** {item.hint(language)}",
         key=key,
+        disabled=closed,
     )
 
     def save(value) -> None:
         if value is None:
-            actions.clear_answer(respondent, item.id)
+            actions.clear_answer(visitor, item.id)
             answers.pop(item.id, None)
             return
         given = None if value == NA else int(value)
-        actions.save_answer(respondent, item.id, given)
+        actions.save_answer(visitor, item.id, given)
         answers[item.id] = given  # only once stored: the progress bar counts what is stored
 
     widgets.settle(key, shown, stored, save)
     widgets.unsaved_marker(key)
 
 
-def _comment(respondent, item, comments) -> None:
+def _comment(visitor, item, comments, closed) -> None:
     """One statement's comment field; committed on Enter or when it loses focus."""
-    key = widgets.comment_key(respondent, item.id)
+    key = widgets.comment_key(visitor.respondent_id, item.id)
     stored = comments.get(item.id, "")
     widgets.follow_stored(key, stored)
     shown = st.text_input(
@@ -105,11 +110,12 @@ def _comment(respondent, item, comments) -> None:
         max_chars=COMMENT_MAX_LENGTH,
         key=key,
         label_visibility="collapsed",
+        disabled=closed,
     )
     text = shown if shown.strip() else ""
 
     def save(given: str) -> None:
-        actions.save_comment(respondent, item.id, given)
+        actions.save_comment(visitor, item.id, given)
 
     widgets.settle(key, text, stored, save)
     widgets.unsaved_marker(key)

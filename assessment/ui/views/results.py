@@ -5,7 +5,12 @@ import streamlit as st
 
 from assessment.formatting import fmt_number
 from assessment.ui.pages_registry import page
-from assessment.ui.results_view import results_view, save_target_from_widget, target_key
+from assessment.ui.results_view import (
+    TARGET_REFUSED,
+    results_view,
+    save_target_from_widget,
+    target_key,
+)
 from assessment.ui.state import lang, tr
 from assessment.ui.widgets import require_current, round_caption
 
@@ -14,6 +19,10 @@ def render() -> None:
     """Draw the results of the current round."""
     cur = require_current()
     q, language = cur.questionnaire, lang()
+    if not cur.visitor.may("results"):  # a session's respondent link: own answers only
+        st.info(tr("ui.r_respondent_only"))
+        st.page_link(page("questionnaire"), label=tr("ui.nav_questionnaire"))
+        st.stop()
     view = results_view(cur, language)
     scores = view.scores
     overall = scores.overall.iloc[0]
@@ -55,6 +64,9 @@ def render() -> None:
     st.dataframe(view.table, hide_index=True)
 
     with st.expander(tr("ui.r_targets_title"), icon=":material/target:"):
+        refused = st.session_state.pop(TARGET_REFUSED, None)
+        if refused:
+            st.error(refused, icon=":material/block:")
         st.caption(tr("ui.r_targets_help"))
         columns = st.columns(len(q.dimensions), vertical_alignment="bottom")
         for column, area in zip(columns, areas.itertuples(index=False), strict=True):
@@ -67,7 +79,8 @@ def render() -> None:
                 format="%.0f",
                 key=target_key(cur.round_id, area.area),
                 on_change=save_target_from_widget,
-                args=(cur.round_id, area.area),
+                args=(cur.visitor, area.area),
+                disabled=cur.visitor.is_closed or not cur.visitor.may("targets"),
             )
 
     st.subheader(tr("ui.r_weak_title"))
