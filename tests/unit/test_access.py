@@ -11,19 +11,11 @@ from assessment.questionnaire import load_catalogue
 from assessment.responses import Organisation
 from assessment.services import access
 from assessment.services.errors import Forbidden, NotFound
-from assessment.storage import engine as storage_engine
 from assessment.storage import repository as repo
 from assessment.storage import tables as t
 from assessment.storage.tokens import hash_token
 
 ROUND_ACTIONS = {"results", "roadmap", "targets", "plan", "pdf", "export", "profile"}
-
-
-@pytest.fixture
-def engine(tmp_path):
-    engine = storage_engine.make_engine(f"sqlite:///{tmp_path / 'access.db'}")
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

@@ -11,17 +11,9 @@ from assessment.questionnaire import load_catalogue
 from assessment.responses import Organisation, PlanEntry, ResponseFile
 from assessment.services import access, answering, planning, reading, rounds
 from assessment.services.errors import Forbidden, Invalid, NotFound, RoundClosed
-from assessment.storage import engine as storage_engine
 
 DAY = dt.date(2026, 5, 4)
 ORG = Organisation(name="Tischlerei Nowak", region="Dresden")
-
-
-@pytest.fixture
-def engine(tmp_path):
-    engine = storage_engine.make_engine(f"sqlite:///{tmp_path / 'services.db'}")
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture
