@@ -1,4 +1,4 @@
-"""Command line: python -m assessment validate | score | report | demo | db."""
+"""Command line: python -m assessment validate | score | report | export | import | demo | db."""
 
 from __future__ import annotations
 
@@ -164,10 +164,37 @@ def cmd_db(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write what a link opens as JSON: a round's response file, or an organisation's rounds."""
+    from assessment import cli_transfer
+
+    try:
+        content, summary = cli_transfer.export(args.link, args.db)
+    except cli_transfer.TransferProblem as exc:
+        raise CliError(str(exc)) from None
+    write_atomically(Path(args.output), content.encode("utf-8"))
+    print(f"wrote {args.output} ({summary})")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Store a response file as a new round and print its new links."""
+    from assessment import cli_transfer
+
+    try:
+        lines = cli_transfer.import_file(args.file, args.db, args.as_new, args.base_url)
+    except cli_transfer.TransferProblem as exc:
+        raise CliError(str(exc)) from None
+    print("\n".join(lines))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
     "score": cmd_score,
     "report": cmd_report,
+    "export": cmd_export,
+    "import": cmd_import,
     "demo": cmd_demo,
     "db": cmd_db,
 }
@@ -189,6 +216,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="PDF file to write")
     p.add_argument("--lang", choices=["de", "en"], default="de", help="language of the report")
     p.add_argument("--previous", help="response file of an earlier round to compare with")
+    db_help = "database URL (default: $VIELFALTSKOMPASS_DB_URL, else data/vielfaltskompass.db)"
+    p = sub.add_parser("export", help="write the round or organisation a link opens as JSON")
+    p.add_argument(
+        "link", metavar="LINK_OR_TOKEN", help="a private, facilitator or organisation link"
+    )
+    p.add_argument("-o", "--output", required=True, help="JSON file to write")
+    p.add_argument("--db", metavar="URL", help=db_help)
+    p = sub.add_parser("import", help="store a response file as a new round; prints its links")
+    p.add_argument("file", help="response file (JSON)")
+    p.add_argument("--as-new", action="store_true", help="store a changed file as a new round")
+    p.add_argument("--db", metavar="URL", help=db_help)
+    p.add_argument("--base-url", default="http://localhost:8501", help="the app's address")
     p = sub.add_parser("demo", help="store the demo company's completed check")
     p.add_argument("-o", "--output", help="write the demo as a response file instead")
     p.add_argument("--base-url", default="http://localhost:8501", help="the app's address")

@@ -38,6 +38,21 @@ def run(action: str, url: str | None) -> tuple[int, str]:
         engine.dispose()
 
 
+def open_migrated(url: str) -> Engine:
+    """An engine on the database at `url`, upgraded to the newest schema; DatabaseProblem if not."""
+    shown = _shown(url)
+    engine = _open(url, shown)
+    try:
+        migrations.migrate(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise DatabaseProblem(f"cannot use the database {shown}: {_first_line(exc)}") from None
+    except migrations.SchemaError as exc:
+        engine.dispose()
+        raise DatabaseProblem(f"{shown}: {exc}") from None
+    return engine
+
+
 def _upgrade(engine: Engine) -> str:
     applied = migrations.migrate(engine)
     done = f"applied {', '.join(applied)}" if applied else "nothing to apply"
