@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 import streamlit as st
 
 from assessment.i18n import LANGS
 from assessment.ui.pages_registry import sections
 from assessment.ui.state import lang, tr
+
+#: The browser tab's icon, served by the app itself (a Material icon would be fetched from
+#: Google's font server by every visitor's browser).
+ICON = Path(__file__).resolve().parent / "static" / "icon.png"
 
 
 def language_switch() -> None:
@@ -39,9 +44,7 @@ def _is_storage_error(error: Exception) -> bool:
 
 def run() -> None:
     """Entry point of the app."""
-    st.set_page_config(
-        page_title=tr("common.product"), page_icon=":material/explore:", layout="wide"
-    )
+    st.set_page_config(page_title=tr("common.product"), page_icon=str(ICON), layout="wide")
     language_switch()
     page = st.navigation(sections())
     try:
