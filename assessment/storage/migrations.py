@@ -17,6 +17,7 @@ head and that the migrated schema equals `tables.metadata` on every supported da
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,9 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from assessment.storage import tables
-from assessment.storage.transactions import WRITE_OPTION
+from assessment.storage.transactions import WRITE_OPTION, is_transient
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -37,6 +39,8 @@ SCRIPTS = Path(__file__).resolve().with_name("alembic")
 VERSION_TABLE = "alembic_version"
 LEGACY_TABLE = "schema_migrations"
 LEGACY_BASELINE = "0001_initial"
+#: How long a starting process waits for another one that is migrating the same database.
+MIGRATION_WAIT_S = 60.0
 
 #: Arbitrary constant for PostgreSQL's advisory lock, so that two processes never migrate at once.
 _PG_LOCK_KEY = 0x5649454C  # "VIEL"
@@ -89,8 +93,16 @@ def migrate(engine: Engine) -> list[str]:
     """Bring the database to HEAD; return the revisions applied (none if it was current)."""
     if current_revision(engine) == HEAD:
         return []
-    with migration_transaction(engine) as conn:
-        return upgrade_connection(conn)
+    # Processes that start together wait for the one that migrates, longer than busy_timeout.
+    deadline = time.monotonic() + MIGRATION_WAIT_S
+    while True:
+        try:
+            with migration_transaction(engine) as conn:
+                return upgrade_connection(conn)
+        except DBAPIError as error:
+            if not is_transient(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.1)
 
 
 @contextmanager
