@@ -24,6 +24,9 @@ SQLITE_PRAGMAS = (
     # only a power failure may lose the last moments, and each save skips an fsync.
     "PRAGMA synchronous=NORMAL",
     "PRAGMA foreign_keys=ON",
+    # Deleted rows are overwritten with zeros, so an erased organisation leaves no readable
+    # trace in the file (see `transactions.erase_traces` for the WAL).
+    "PRAGMA secure_delete=ON",
 )
 
 

@@ -28,7 +28,7 @@ from assessment.storage.results import (
 )
 from assessment.storage.revisions import bump_organisation_rounds, bump_round, require_open
 from assessment.storage.tokens import hash_token, new_token
-from assessment.storage.transactions import write_transaction
+from assessment.storage.transactions import erase_traces, write_transaction
 from assessment.storage.upsert import insert_for
 
 
@@ -161,6 +161,7 @@ def delete_organisation(engine: Engine, organisation_id: int) -> bool:
     """Delete an organisation with all its rounds, respondents, answers and plans (GDPR)."""
     with write_transaction(engine) as conn:
         result = conn.execute(delete(t.organisation).where(t.organisation.c.id == organisation_id))
+    erase_traces(engine)
     return result.rowcount > 0
 
 

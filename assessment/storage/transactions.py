@@ -8,6 +8,7 @@ is then only ever spent on writers in other processes.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -71,3 +72,20 @@ def retrying(write: Callable[..., T], *args: object, **kwargs: object) -> T:
                 raise
         time.sleep(pause)
     return write(*args, **kwargs)
+
+
+def erase_traces(engine: Engine) -> None:
+    """After a deletion: copy the WAL into the SQLite file and truncate it (no-op elsewhere).
+
+    With `secure_delete` the file then holds zeros where the deleted rows were, and the WAL,
+    which still had the pages as they were before, is emptied.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with _sqlite_writers, engine.connect() as conn:
+        # On the driver's connection: SQLAlchemy would first BEGIN, and a checkpoint inside a
+        # transaction cannot empty the WAL.
+        driver = conn.connection.driver_connection
+        busy, _frames, _done = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:
+        logging.getLogger(__name__).warning("WAL checkpoint after a deletion was blocked")

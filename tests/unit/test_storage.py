@@ -98,6 +98,7 @@ def test_sqlite_pragmas_on_every_new_connection(sqlite_engine: Engine) -> None:
     with sqlite_engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
         busy = next(p for p in engine_module.SQLITE_PRAGMAS if "busy_timeout" in p)
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == int(busy.split("=")[1])
 
@@ -618,6 +619,38 @@ def test_delete_organisation_cascades_to_everything(engine: Engine, q: Questionn
         assert _count(engine, table) == 0, table.name
     assert repo.resolve_token(engine, gone.admin_token) is None
     assert repo.respondent_answers(engine, kept.respondent_id) == {"s1": 1}
+
+
+def _file_bytes(database: Path) -> bytes:
+    """The SQLite file and its WAL and shared-memory files, as they lie on disk."""
+    parts = [database, Path(f"{database}-wal"), Path(f"{database}-shm")]
+    return b"".join(part.read_bytes() for part in parts if part.exists())
+
+
+def test_a_deleted_organisation_leaves_no_readable_trace_in_the_file_or_wal(
+    sqlite_engine: Engine, q: Questionnaire
+) -> None:
+    secret = "Zahnarztpraxis Kowalczyk-Ünal"
+    gone = repo.import_round(
+        sqlite_engine,
+        _sample_file(q).model_copy(update={"organisation": Organisation(name=secret)}),
+        q,
+    )
+    repo.save_comment(
+        sqlite_engine, gone.respondents[0].respondent_id, "s1", f"Kommentar von {secret}"
+    )
+    repo.save_note(sqlite_engine, gone.round_id, "hr", f"Notiz {secret}")
+    kept = repo.create_round(sqlite_engine, q, Organisation(name="Bleibt GmbH"), "R", DAY)
+    database = Path(sqlite_engine.url.database)
+    needle = secret.encode()
+    assert needle in _file_bytes(database), "the name was stored before"
+
+    assert repo.delete_organisation(sqlite_engine, gone.organisation_id) is True
+    on_disk = _file_bytes(database)
+    assert needle not in on_disk and b"Kowalczyk" not in on_disk
+    assert not Path(f"{database}-wal").exists() or Path(f"{database}-wal").stat().st_size == 0
+    assert b"Bleibt GmbH" in on_disk
+    assert repo.resolve_token(sqlite_engine, kept.admin_token) is not None
 
 
 def test_concurrent_writers_do_not_lock_each_other_out(engine: Engine, q: Questionnaire) -> None:
