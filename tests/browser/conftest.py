@@ -128,11 +128,15 @@ def _free_port() -> int:
 
 
 class StreamlitServer:
-    """`streamlit run app.py` as a child process on a fixed port and database file."""
+    """`streamlit run app.py` as a child process on a fixed port and database.
 
-    def __init__(self, port: int, database: Path, log: Path):
+    `database` is a SQLite file, or the URL of any database (e.g. a PostgreSQL schema).
+    """
+
+    def __init__(self, port: int, database: Path | str, log: Path):
         self.port = port
         self.database = database
+        self.db_url = database if isinstance(database, str) else f"sqlite:///{database}"
         self.log = log
         self.url = f"http://127.0.0.1:{port}"
         self.process: subprocess.Popen | None = None
@@ -141,7 +145,7 @@ class StreamlitServer:
         """Start the server and wait until its health endpoint answers "ok"."""
         env = {
             **os.environ,
-            "VIELFALTSKOMPASS_DB_URL": f"sqlite:///{self.database}",
+            "VIELFALTSKOMPASS_DB_URL": self.db_url,
             "PYTHONUNBUFFERED": "1",
         }
         command = [
