@@ -130,7 +130,7 @@ def private_link(page) -> str:
     # The innermost block holding the title is the bordered box; it comes last in DOM order.
     box = page.get_by_test_id("stVerticalBlock").filter(has_text="Ihr privater Link").last
     link = box.get_by_test_id("stCode").inner_text().strip()
-    assert re.fullmatch(r"https?://\S+/questionnaire\?t=[\w-]+", link), link
+    assert re.fullmatch(r"https?://\S+/questionnaire\?t=[\w-]+&lang=de", link), link
     return link
 
 
@@ -179,6 +179,9 @@ def test_new_user_answers_everything_and_downloads_the_roadmap(page, server, sme
         given |= answer_area(page, sme, area_index)
         if area_index == 0:
             save_screenshot(page, "questionnaire")
+            if docs_screenshots_wanted():  # the statements, without the private link above
+                scroll_to(page, page.get_by_test_id("stProgress"), margin=32)
+                save_screenshot(page, "questionnaire", full_page=False, folder=DOCS)
         if area_index + 1 < len(sme.dimensions):
             next_area(page, area_index)
     expect(page.get_by_text("40 von 40 Aussagen beantwortet")).to_be_visible()
@@ -290,9 +293,7 @@ def test_demo_shows_results_and_roadmap(page, server):
     expect(page.get_by_test_id("stDownloadButton")).to_have_count(3)
     save_screenshot(page, "demo-roadmap")
 
+    # The demo opens with the facilitator's link of a group round: it answers nothing itself.
     click(page, page.get_by_role("link", name="Fragebogen", exact=True))
-    expect(page.get_by_text("Bereich 1 von 5", exact=True)).to_be_visible()
-    save_screenshot(page, "demo-questionnaire")
-    if docs_screenshots_wanted():  # the statements, without the private link above them
-        scroll_to(page, page.get_by_test_id("stProgress"), margin=32)
-        save_screenshot(page, "questionnaire", full_page=False, folder=DOCS)
+    expect(page.get_by_text("nicht einen eigenen Fragebogen")).to_be_visible()
+    expect(page.get_by_test_id("stRadio")).to_have_count(0)
