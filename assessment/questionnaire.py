@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from assessment import limits
+from assessment.problems import FileProblems
 
 QUESTIONNAIRE_DIR = Path(__file__).resolve().parent.parent / "questionnaires"
 #: Environment variable naming another folder of questionnaire files (tests, own catalogues).
@@ -242,17 +243,8 @@ def _check_stage_bands(stages: list[Stage]) -> None:
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class QuestionnaireError(Exception):
-    """A questionnaire file that cannot be read or is invalid; `problems` lists each one."""
-
-    def __init__(self, file: str, problems: list[tuple[str, str]]):
-        self.file = file
-        self.problems = problems
-        super().__init__("\n".join(self.lines()))
-
-    def lines(self) -> list[str]:
-        """Each problem as `file: path.in.file: message`."""
-        return [f"{self.file}: {path or '(top)'}: {msg}" for path, msg in self.problems]
+class QuestionnaireError(FileProblems):
+    """A questionnaire file that cannot be read or is invalid: `file: path.in.file: message`."""
 
 
 def parse_questionnaire(text: str, file: str = "<text>") -> Questionnaire:

@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from assessment import limits
+from assessment.problems import FileProblems
 from assessment.questionnaire import Questionnaire
 
 FORMAT = "vielfaltskompass.responses/1"
@@ -123,17 +124,8 @@ class ResponseFile(_Model):
     plan: list[PlanEntry] | None = None
 
 
-class ResponseFileError(Exception):
-    """A response file that cannot be used; `problems` holds (JSON path, message) pairs."""
-
-    def __init__(self, source: str, problems: list[tuple[str, str]]):
-        self.source = source
-        self.problems = problems
-        super().__init__("\n".join(self.lines()))
-
-    def lines(self) -> list[str]:
-        """Each problem as `source: $.json.path: message`."""
-        return [f"{self.source}: {path}: {msg}" for path, msg in self.problems]
+class ResponseFileError(FileProblems):
+    """A response file that cannot be used: `source: $.json.path: message`."""
 
 
 def _json_path(loc: tuple[str | int, ...]) -> str:

@@ -41,7 +41,7 @@ def write_variant(tmp_path: Path, data: dict, mutate: Mutation) -> Path:
 def problem_lines(path: Path) -> list[str]:
     with pytest.raises(QuestionnaireError) as info:
         load_questionnaire(path)
-    assert info.value.file == str(path)
+    assert info.value.source == str(path)
     assert str(info.value) == "\n".join(info.value.lines())
     return info.value.lines()
 

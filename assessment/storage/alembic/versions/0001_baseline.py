@@ -2,9 +2,6 @@
 
 Written out in full (not taken from `tables.metadata`), so it never changes. A database made
 by that list is stamped at this revision instead of running it (see `migrations.py`).
-
-Revision ID: 0001_baseline
-Revises:
 """
 
 from __future__ import annotations
@@ -12,30 +9,37 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from assessment.storage.alembic import frozen
+
 revision = "0001_baseline"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 #: SQLite would otherwise reuse the ids of deleted rows; other dialects ignore this.
 NO_ID_REUSE = {"sqlite_autoincrement": True}
 
 
-def _created() -> sa.Column:
-    return sa.Column("created_at", sa.DateTime(timezone=True), nullable=False)
+_created = frozen.created_column
+
+
+def _per_area_table(name: str, value: sa.Column) -> None:
+    """A table of one value per round and area (targets, notes)."""
+    op.create_table(
+        name,
+        sa.Column("round_id", sa.Integer(), nullable=False),
+        sa.Column("area", sa.String(60), nullable=False),
+        value,
+        sa.PrimaryKeyConstraint("round_id", "area", name=op.f(f"pk_{name}")),
+        sa.ForeignKeyConstraint(
+            ["round_id"], ["round.id"], name=op.f(f"fk_{name}_round_id_round"), ondelete="CASCADE"
+        ),
+    )
 
 
 def upgrade() -> None:
     op.create_table(
         "organisation",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("name", sa.String(200), nullable=False),
-        sa.Column("kind", sa.String(200), nullable=False),
-        sa.Column("sector", sa.String(200), nullable=False),
-        sa.Column("size", sa.String(200), nullable=False),
-        sa.Column("region", sa.String(200), nullable=False),
-        _created(),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_organisation")),
+        *frozen.organisation_columns(),
+        *frozen.organisation_constraints(),
         **NO_ID_REUSE,
     )
     op.create_table(
@@ -54,41 +58,7 @@ def upgrade() -> None:
             name=op.f("uq_questionnaire_snapshot_questionnaire_id_version_fingerprint"),
         ),
     )
-    op.create_table(
-        "round",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("organisation_id", sa.Integer(), nullable=False),
-        sa.Column("snapshot_id", sa.Integer(), nullable=False),
-        sa.Column("questionnaire_id", sa.String(60), nullable=False),
-        sa.Column("questionnaire_version", sa.String(40), nullable=False),
-        sa.Column("label", sa.String(200), nullable=False),
-        sa.Column("date", sa.Date(), nullable=False),
-        sa.Column("mode", sa.String(10), nullable=False),
-        sa.Column("anonymous", sa.Boolean(), server_default=sa.false(), nullable=False),
-        sa.Column("status", sa.String(10), nullable=False),
-        sa.Column("admin_token_hash", sa.String(64), nullable=False),
-        sa.Column("join_token_hash", sa.String(64), nullable=True),
-        sa.Column("plan_saved", sa.Boolean(), server_default=sa.false(), nullable=False),
-        _created(),
-        sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_round")),
-        sa.CheckConstraint("mode IN ('self', 'session')", name=op.f("ck_round_mode")),
-        sa.CheckConstraint("status IN ('open', 'closed')", name=op.f("ck_round_status")),
-        sa.ForeignKeyConstraint(
-            ["organisation_id"],
-            ["organisation.id"],
-            name=op.f("fk_round_organisation_id_organisation"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["snapshot_id"],
-            ["questionnaire_snapshot.id"],
-            name=op.f("fk_round_snapshot_id_questionnaire_snapshot"),
-        ),
-        sa.UniqueConstraint("admin_token_hash", name=op.f("uq_round_admin_token_hash")),
-        sa.UniqueConstraint("join_token_hash", name=op.f("uq_round_join_token_hash")),
-        **NO_ID_REUSE,
-    )
+    op.create_table("round", *frozen.round_columns(), *frozen.round_constraints(), **NO_ID_REUSE)
     op.create_index(op.f("ix_round_organisation_id"), "round", ["organisation_id"])
     op.create_table(
         "respondent",
@@ -111,16 +81,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_hash", name=op.f("uq_respondent_token_hash")),
         **NO_ID_REUSE,
     )
-    op.create_table(
-        "target",
-        sa.Column("round_id", sa.Integer(), nullable=False),
-        sa.Column("area", sa.String(60), nullable=False),
-        sa.Column("value", sa.Float(), nullable=False),
-        sa.PrimaryKeyConstraint("round_id", "area", name=op.f("pk_target")),
-        sa.ForeignKeyConstraint(
-            ["round_id"], ["round.id"], name=op.f("fk_target_round_id_round"), ondelete="CASCADE"
-        ),
-    )
+    _per_area_table("target", sa.Column("value", sa.Float(), nullable=False))
     op.create_table(
         "action",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -147,16 +108,7 @@ def upgrade() -> None:
             ["round_id"], ["round.id"], name=op.f("fk_action_round_id_round"), ondelete="CASCADE"
         ),
     )
-    op.create_table(
-        "note",
-        sa.Column("round_id", sa.Integer(), nullable=False),
-        sa.Column("area", sa.String(60), nullable=False),
-        sa.Column("text", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("round_id", "area", name=op.f("pk_note")),
-        sa.ForeignKeyConstraint(
-            ["round_id"], ["round.id"], name=op.f("fk_note_round_id_round"), ondelete="CASCADE"
-        ),
-    )
+    _per_area_table("note", sa.Column("text", sa.Text(), nullable=False))
     op.create_table(
         "answer",
         sa.Column("respondent_id", sa.Integer(), nullable=False),

@@ -1,9 +1,6 @@
 """Organisation: the digest of its owner token (the organisation link; DESIGN §10).
 
 Organisations stored before have no owner link (NULL); a new one gets it when it is created.
-
-Revision ID: 0003_organisation_owner_token
-Revises: 0002_round_uid_revision
 """
 
 from __future__ import annotations
@@ -11,10 +8,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from assessment.storage.alembic import frozen
+
 revision = "0003_organisation_owner_token"
 down_revision = "0002_round_uid_revision"
-branch_labels = None
-depends_on = None
 
 
 def _organisation(*extra: sa.Column | sa.Constraint) -> sa.Table:
@@ -22,15 +19,9 @@ def _organisation(*extra: sa.Column | sa.Constraint) -> sa.Table:
     return sa.Table(
         "organisation",
         sa.MetaData(),
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("name", sa.String(200), nullable=False),
-        sa.Column("kind", sa.String(200), nullable=False),
-        sa.Column("sector", sa.String(200), nullable=False),
-        sa.Column("size", sa.String(200), nullable=False),
-        sa.Column("region", sa.String(200), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        *frozen.organisation_columns(),
         *extra,
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_organisation")),
+        *frozen.organisation_constraints(),
         sqlite_autoincrement=True,
     )
 
