@@ -8,7 +8,7 @@ from typing import Literal, NamedTuple
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from assessment.ui.state import lang, tr
+from assessment.ui.state import lang, private_link, tr
 
 PAGES_DIR = Path(__file__).parent / "pages"
 
@@ -64,6 +64,11 @@ def _registry() -> dict[PageName, StreamlitPage]:
 def page(name: PageName) -> StreamlitPage:
     """The page object of `name`, for `st.page_link` and `st.switch_page`."""
     return _registry()[name]
+
+
+def link(token: str, name: PageName = "questionnaire") -> str:
+    """The full capability link to page `name` for `token`, in the current UI language."""
+    return private_link(token, page(name).url_path)
 
 
 def sections() -> dict[str, list[StreamlitPage]]:

@@ -59,9 +59,9 @@ def extract_token(text: str) -> str:
     return text.strip()
 
 
-def private_link(value: str, page: str = "questionnaire") -> str:
-    """The full private link to `page` for a token, in the current UI language."""
+def private_link(value: str, url_path: str) -> str:
+    """The full link to the page at `url_path` for a token, in the current UI language."""
     url = st.context.url or "http://localhost:8501/"
     scheme, _, rest = url.partition("://")
     origin = f"{scheme}://{rest.split('/', 1)[0]}"
-    return f"{origin}/{page}?{TOKEN_PARAM}={value}&{LANG_PARAM}={lang()}"
+    return f"{origin}/{url_path}?{TOKEN_PARAM}={value}&{LANG_PARAM}={lang()}"

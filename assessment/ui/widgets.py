@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.ui.pages_registry import page
+from assessment.ui.pages_registry import link, page
 from assessment.ui.session import Current, current
-from assessment.ui.state import private_link, token, tr
+from assessment.ui.state import token, tr
 
 
 def require_current() -> Current:
@@ -23,13 +23,13 @@ def resume_link_box(cur: Current) -> None:
     """The private resume link, shown prominently and easy to copy."""
     with st.container(border=True):
         st.markdown(f":material/key: **{tr('ui.link_title')}** – {tr('ui.link_text')}")
-        st.code(private_link(cur.token), language=None, wrap_lines=True)
+        st.code(link(cur.token), language=None, wrap_lines=True)
     owner_token = st.session_state.get("new_owner_token")  # set once, when the check began
     if owner_token:
         with st.container(border=True):
             st.markdown(f":material/domain: **{tr('ui.link_owner_title')}** – "
                         f"{tr('ui.link_owner_text')}")  # fmt: skip
-            st.code(private_link(owner_token, "profile"), language=None, wrap_lines=True)
+            st.code(link(owner_token, "profile"), language=None, wrap_lines=True)
 
 
 def round_caption(cur: Current) -> None:

@@ -24,20 +24,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from assessment.questionnaire import load_catalogue
 from assessment.responses import Organisation
-from assessment.services import answering
+from assessment.services import access, answering
 from assessment.storage import engine as storage_engine
 from assessment.storage import repository as repo
 
 GOAL_P95_S = 0.100
 
 
-def run(engine, respondents: list[int], items: list[str], answers: int, pause: float) -> dict:
+def run(engine, respondents: list, items: list[str], answers: int, pause: float) -> dict:
     """All sessions at once; returns the write durations and the errors."""
     durations: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
 
-    def session(respondent: int, seed: int) -> None:
+    def session(respondent, seed: int) -> None:
         rng = random.Random(seed)
         time.sleep(rng.uniform(0, pause))  # people do not click in step
         for n in range(answers):
@@ -83,9 +83,12 @@ def main() -> None:
         for repeat in range(args.repeats):
             for name, pause in (("workshop pace", 0.8), ("flat out", 0.0)):
                 respondents = [
-                    repo.create_round(
-                        engine, q, Organisation(name=f"Bench {n}"), "R", dt.date.today()
-                    ).respondent_id
+                    access.resolve(
+                        engine,
+                        repo.create_round(
+                            engine, q, Organisation(name=f"Bench {n}"), "R", dt.date.today()
+                        ).respondent_token,
+                    )
                     for n in range(args.sessions)
                 ]
                 outcome = run(engine, respondents, items, args.answers, pause)

@@ -9,9 +9,9 @@ from assessment.services.errors import ServiceError
 from assessment.ui import actions
 from assessment.ui import results_view as results
 from assessment.ui.answer_widgets import error_message
-from assessment.ui.pages_registry import page
+from assessment.ui.pages_registry import link, page
 from assessment.ui.plan_table import frame_to_plan, labels, plan_to_frame
-from assessment.ui.state import lang, private_link, set_token, tr
+from assessment.ui.state import lang, set_token, tr
 from assessment.ui.widgets import require_current, round_caption
 
 cur = require_current()
@@ -184,4 +184,4 @@ with st.expander(tr("ui.p_import_title"), icon=":material/upload_file:"):
         st.success(tr("ui.p_import_done"), icon=":material/check:")
         st.text(f"{org_name} · {round_label}")
         st.caption(tr("ui.p_import_previous"))
-        st.code(private_link(previous), language=None, wrap_lines=True)
+        st.code(link(previous), language=None, wrap_lines=True)

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from assessment.ui.pages_registry import page
-from assessment.ui.state import extract_token, forget_token, lang, private_link, set_token, tr
+from assessment.ui.pages_registry import link, page
+from assessment.ui.state import extract_token, forget_token, lang, set_token, tr
 
 st.title(tr("common.product"))
 st.write(tr("ui.start_intro"))
@@ -17,7 +17,7 @@ cur = current()
 if cur is not None:
     with st.container(border=True):
         st.text(tr("ui.start_current", org=cur.details.organisation.name, round=cur.details.label))
-        st.code(private_link(cur.token), language=None, wrap_lines=True)
+        st.code(link(cur.token), language=None, wrap_lines=True)
         if st.button(tr("ui.start_continue"), type="primary"):
             st.switch_page(page("questionnaire"))
 
