@@ -12,6 +12,7 @@ from assessment.responses import NAME_MAX_LENGTH, Organisation
 from assessment.services.access import Visitor, require, require_round
 from assessment.services.errors import Forbidden, Invalid, storage_boundary
 from assessment.storage import repository as repo
+from assessment.storage.rounds import MIN_GROUP_SIZE
 from assessment.storage.transactions import retrying
 
 
@@ -25,6 +26,7 @@ class Started:
     owner_token: str | None
     respondent_token: str | None = None
     join_token: str | None = None
+    join_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,18 +63,28 @@ def start_session(
     organisation: Organisation,
     label: str,
     date: dt.date,
-    anonymous: bool = False,
+    anonymous: bool = True,
+    min_group_size: int = MIN_GROUP_SIZE,
 ) -> Started:
-    """A new organisation with a group session: join code, facilitator and organisation link."""
+    """A new organisation with a group session: join link and code, facilitator, organisation.
+
+    Anonymous unless asked otherwise; no group result before `min_group_size` (≥ 3) submitted.
+    """
     label = _label(label)
+    if min_group_size < MIN_GROUP_SIZE:
+        raise Invalid(f"the minimum group size is at least {MIN_GROUP_SIZE}")
     with storage_boundary("start session"):
-        new = repo.create_round(engine, q, organisation, label, date, "session", anonymous)
+        new = repo.create_round(
+            engine, q, organisation, label, date, "session", anonymous,
+            min_group_size=min_group_size,
+        )  # fmt: skip
     return Started(
         new.round_id,
         new.organisation_id,
         new.admin_token,
         new.owner_token,
         join_token=new.join_token,
+        join_code=new.join_code,
     )
 
 

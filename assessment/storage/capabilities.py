@@ -7,7 +7,7 @@ from sqlalchemy import Connection, Engine, select
 from assessment.storage import tables as t
 from assessment.storage.results import Capability, RoundDetails
 from assessment.storage.rounds import read_round_details
-from assessment.storage.tokens import hash_token
+from assessment.storage.tokens import hash_join_code, hash_token
 
 
 def open_capability(engine: Engine, token: str) -> tuple[Capability, RoundDetails | None] | None:
@@ -41,6 +41,13 @@ def read_capability(conn: Connection, token: str) -> Capability | None:
     if row is not None:
         kind = "facilitator" if row.admin_token_hash == digest else "join"
         return Capability(kind, row.organisation_id, row.id)
+    code_digest = hash_join_code(token)
+    if code_digest is not None:
+        row = conn.execute(
+            select(r.id, r.organisation_id).where(r.join_code_hash == code_digest)
+        ).first()
+        if row is not None:
+            return Capability("join", row.organisation_id, row.id)
     org_id = conn.scalar(select(o.id).where(o.owner_token_hash == digest))
     if org_id is None:
         return None

@@ -18,6 +18,7 @@ from assessment.storage.answers import (
     save_comment,
 )
 from assessment.storage.capabilities import open_capability
+from assessment.storage.group import submitted_answers, submitted_comments
 from assessment.storage.plans import (
     clear_plan,
     get_notes,
@@ -115,5 +116,7 @@ __all__ = [
     "set_target",
     "set_targets",
     "snapshot_questionnaire",
+    "submitted_answers",
+    "submitted_comments",
     "update_profile",
 ]

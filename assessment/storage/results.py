@@ -32,6 +32,8 @@ class NewRound:
     respondents: tuple[NewRespondent, ...]
     #: The organisation link's token; None when the round joined an existing organisation.
     owner_token: str | None = None
+    #: A session's short join code (shown as "ABCD-EFGH"); None for a self-check.
+    join_code: str | None = None
 
     @property
     def respondent_id(self) -> int | None:
@@ -91,6 +93,8 @@ class RoundDetails:
     questionnaire_version: str
     snapshot_id: int
     plan_saved: bool
+    #: A session shows no aggregate, spread or comment before this many have submitted.
+    min_group_size: int = 3
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,12 @@ from assessment.storage.results import (
     RoundSummary,
 )
 from assessment.storage.revisions import bump_organisation_rounds, bump_round, require_open
-from assessment.storage.tokens import hash_token, new_token
+from assessment.storage.tokens import hash_join_code, hash_token, new_join_code, new_token
 from assessment.storage.transactions import erase_traces, write_transaction
 from assessment.storage.upsert import insert_for
+
+#: No session shows a group result of fewer respondents than this (DESIGN §10).
+MIN_GROUP_SIZE = 3
 
 
 def create_round(
@@ -41,6 +44,7 @@ def create_round(
     mode: Mode = "self",
     anonymous: bool = False,
     organisation_id: int | None = None,
+    min_group_size: int = 3,
 ) -> NewRound:
     """Store a new round (and its organisation, unless `organisation_id` names an existing one).
 
@@ -50,6 +54,8 @@ def create_round(
     """
     check_mode(mode)
     check_length("round label", label, NAME_MAX_LENGTH)
+    if min_group_size < MIN_GROUP_SIZE:
+        raise ValueError(f"the minimum group size is at least {MIN_GROUP_SIZE}")
     owner_token = None
     with write_transaction(engine) as conn:
         if organisation_id is None:
@@ -57,10 +63,11 @@ def create_round(
         else:
             org_id = save_organisation(conn, organisation, organisation_id)
         round_id, admin_token, join_token = insert_round(
-            conn, q, org_id, label, date, mode, anonymous
+            conn, q, org_id, label, date, mode, anonymous, min_group_size=min_group_size
         )
         respondents = (insert_respondent(conn, round_id, label_for(1)),) if mode == "self" else ()
-    return NewRound(round_id, org_id, admin_token, join_token, respondents, owner_token)
+        join_code = _set_join_code(conn, round_id) if mode == "session" else None
+    return NewRound(round_id, org_id, admin_token, join_token, respondents, owner_token, join_code)
 
 
 def round_details(engine: Engine, round_id: int) -> RoundDetails:
@@ -221,6 +228,7 @@ def insert_round(
     mode: str,
     anonymous: bool,
     uid: str | None = None,
+    min_group_size: int = 3,
 ) -> tuple[int, str, str | None]:
     """Insert a round with fresh tokens (and a fresh uid unless given); return (id, tokens)."""
     admin_token = new_token()
@@ -239,6 +247,7 @@ def insert_round(
             admin_token_hash=hash_token(admin_token),
             join_token_hash=hash_token(join_token) if join_token else None,
             uid=uid or str(uuid.uuid4()),
+            min_group_size=min_group_size,
         )
     )
     return result.inserted_primary_key[0], admin_token, join_token
@@ -272,7 +281,21 @@ def read_round_details(conn: Connection, round_id: int) -> RoundDetails:
         questionnaire_version=row.questionnaire_version,
         snapshot_id=row.snapshot_id,
         plan_saved=bool(row.plan_saved),
+        min_group_size=int(row.min_group_size),
     )
+
+
+def _set_join_code(conn: Connection, round_id: int) -> str:
+    """Give a session a fresh join code (a new one should one already be taken)."""
+    taken = t.round.c.join_code_hash
+    while True:
+        code = new_join_code()
+        digest = hash_join_code(code)
+        if conn.scalar(select(t.round.c.id).where(taken == digest)) is None:
+            conn.execute(
+                update(t.round).where(t.round.c.id == round_id).values(join_code_hash=digest)
+            )
+            return code
 
 
 @lru_cache(maxsize=16)

@@ -110,6 +110,10 @@ round = Table(
     Column("uid", String(36), nullable=False, unique=True),
     # Bumped by every write that changes the round (see `revisions.py`); caches key on it.
     Column("revision", Integer, nullable=False, default=0, server_default=text("0")),
+    # A session shows no aggregate, spread or comment before this many have submitted (≥ 3).
+    Column("min_group_size", Integer, nullable=False, default=3, server_default=text("3")),
+    # The short join code's digest (typed in, or read from the QR code's link); NULL before 0004.
+    Column("join_code_hash", String(64), nullable=True, unique=True, index=True),
     CheckConstraint("mode IN ('self', 'session')", name="mode"),
     CheckConstraint("status IN ('open', 'closed')", name="status"),
     **NO_ID_REUSE,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, select, update
 
 from assessment.questionnaire import Questionnaire
 from assessment.responses import QuestionnaireRef, Respondent, ResponseFile, RoundInfo
@@ -105,6 +105,10 @@ def import_round(
             new = respondents.insert_respondent(conn, round_id, person.id, role=person.role)
             answers.insert_answers(conn, new.respondent_id, person.answers, person.comments)
             created.append(new)
+        # A file holds finished answer sets: each counts as submitted towards the group result.
+        conn.execute(
+            update(t.respondent).where(t.respondent.c.round_id == round_id).values(submitted=True)
+        )
         plans.insert_targets(conn, round_id, data.targets)
         if data.plan is not None:
             plans.insert_plan(conn, round_id, data.plan)

@@ -17,13 +17,26 @@ from assessment.questionnaire import Questionnaire
 from assessment.responses import PlanEntry, ResponseFile, dump_responses
 from assessment.roadmap import compute_plan
 from assessment.scoring import Scores, score_rounds
-from assessment.services import planning, reading
+from assessment.services import group, planning, reading
 from assessment.services.access import Visitor
 from assessment.services.errors import ServiceError
 from assessment.ui.session import Current, engine
 
 #: Width in pixels of the bar chart's plot area (the labels come on top).
 BARS_WIDTH = 270
+
+
+class GroupWithheld(ServiceError):
+    """A session's result is withheld: fewer than the minimum group size have submitted."""
+
+    def __init__(self, withheld: group.Withheld):
+        super().__init__(f"{withheld.submitted} of {withheld.min_group} submitted")
+        self.withheld = withheld
+
+
+def group_withheld(withheld: group.Withheld) -> GroupWithheld:
+    """The error a results page shows when a session's group result is withheld."""
+    return GroupWithheld(withheld)
 
 
 @dataclass(frozen=True)
@@ -44,7 +57,22 @@ def results_view(cur: Current, lang: str) -> ResultsView:
     targets = tuple(sorted(planning.targets(db, cur.visitor).items()))
     q = cur.questionnaire
     key = (str(db.url), cur.round_id, revision, targets)
-    return _view(q, q.fingerprint, key, lang, cur.visitor)
+    try:
+        return _view(q, q.fingerprint, key, lang, cur.visitor)
+    except GroupWithheld as error:  # below the minimum group size: no figure at all
+        w = error.withheld
+        st.info(
+            t(
+                "ui.g_withheld",
+                lang,
+                submitted=w.submitted,
+                joined=w.joined,
+                min=w.min_group,
+                needed=w.needed,
+            ),
+            icon=":material/group:",
+        )
+        st.stop()
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
@@ -54,11 +82,17 @@ def _view(
     # The key holds the database, the round and its revision: only a holder of a link that
     # may see the round's results reaches it, and any saved answer or target makes a new key.
     targets = key[3]
-    answers = reading.round_answers(engine(), _visitor).assign(round="current")
-    target_frame = pd.DataFrame(
-        [("current", area, value) for area, value in targets], columns=["round", "area", "target"]
-    )
-    scores = score_rounds(answers, _q, target_frame, rounds=["current"])
+    if _visitor.is_self_check:
+        answers = reading.round_answers(engine(), _visitor).assign(round="current")
+        target_frame = pd.DataFrame(
+            [("current", a, v) for a, v in targets], columns=["round", "area", "target"]
+        )
+        scores = score_rounds(answers, _q, target_frame, rounds=["current"])
+    else:  # a session: the group result of those who submitted, or nothing below the minimum
+        found = group.result(engine(), _visitor, dict(targets))
+        if isinstance(found, group.Withheld):
+            raise group_withheld(found)
+        scores = found.scores
     return ResultsView(
         scores=scores,
         table=area_table(_q, scores, lang),

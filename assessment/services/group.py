@@ -1,0 +1,167 @@
+"""A session's group picture: progress, and the result once enough have submitted.
+
+Rules (DESIGN §4, §10), held here so that no page, export or report can bypass them:
+- the group result (scores, spread, min/max, comments) counts only respondents who submitted,
+  and exists only once at least the round's minimum group size (never below 3) has submitted;
+  before that `result` returns `Withheld`, saying how many of how many have submitted;
+- in an anonymous round a comment carries no label and comments are ordered by item and text,
+  so that nothing ties them to a person; names and roles are never stored there at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Engine
+
+from assessment.questionnaire import Questionnaire
+from assessment.scoring import Scores, score_rounds
+from assessment.services.access import Action, Visitor, questionnaire, require_round
+from assessment.services.errors import Forbidden, storage_boundary
+from assessment.storage import repository as repo
+from assessment.storage.results import RoundDetails
+
+#: The level of a "don't know / not applicable" answer in the spread table.
+NA_LEVEL = "na"
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """Too few have submitted: no aggregate, spread or comment is shown yet."""
+
+    submitted: int
+    joined: int
+    min_group: int
+
+    @property
+    def needed(self) -> int:
+        """How many more submissions the group result needs."""
+        return max(self.min_group - self.submitted, 0)
+
+
+@dataclass(frozen=True, order=True)
+class Comment:
+    """A comment on an item; `by` is the respondent's label, empty in an anonymous round."""
+
+    item: str
+    text: str
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """The group's scores, the spread of answers per item and level, and the comments."""
+
+    scores: Scores
+    spread: pd.DataFrame  # area, item, level ("0".."max" or NA_LEVEL), count
+    comments: tuple[Comment, ...]
+    submitted: int
+    joined: int
+    min_group: int
+    anonymous: bool
+
+    def discussion_points(self) -> pd.DataFrame:
+        """The items where the group disagrees (DESIGN §4), the widest spread first."""
+        items = self.scores.items
+        found = items[items["disagreement"]].assign(width=items["max"] - items["min"])
+        return found.sort_values(["width", "sd"], ascending=False).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class GroupProgress:
+    """How far the group got: joined, answering, submitted; per area who answered it all."""
+
+    joined: int
+    answering: int
+    submitted: int
+    min_group: int
+    complete_per_area: dict[str, int]
+    #: Labels (P1, P2, …) and answer counts of those who have not submitted yet.
+    unfinished: tuple[tuple[str, int], ...]
+    items: int
+
+    @property
+    def result_ready(self) -> bool:
+        """Whether enough have submitted for the group result to be shown."""
+        return self.submitted >= self.min_group
+
+
+def _session(visitor: Visitor | None, action: Action) -> RoundDetails:
+    found = require_round(visitor, action)
+    if found.mode != "session":
+        raise Forbidden("a self-check has no group")
+    return found
+
+
+def progress(engine: Engine, visitor: Visitor | None) -> GroupProgress:
+    """The group's progress (counts and labels only, never an answer)."""
+    found = _session(visitor, "progress")
+    q = questionnaire(engine, visitor)  # type: ignore[arg-type]
+    with storage_boundary("read progress", round=found.round_id):
+        people = repo.round_respondents(engine, found.round_id)
+        given = repo.round_answers(engine, found.round_id)
+    area_of = {item: d.id for d in q.dimensions for item in (i.id for i in d.items)}
+    sizes = {d.id: len(d.items) for d in q.dimensions}
+    per_person = given.assign(area=given["item"].map(area_of)).groupby(["respondent", "area"])
+    counts = per_person["item"].nunique()
+    complete = {
+        area: int(sum(1 for (_, a), n in counts.items() if a == area and n >= size))
+        for area, size in sizes.items()
+    }
+    return GroupProgress(
+        joined=len(people),
+        answering=sum(1 for p in people if p.answered and not p.submitted),
+        submitted=sum(1 for p in people if p.submitted),
+        min_group=found.min_group_size,
+        complete_per_area=complete,
+        unfinished=tuple((p.label, p.answered) for p in people if not p.submitted),
+        items=len(area_of),
+    )
+
+
+def result(
+    engine: Engine, visitor: Visitor | None, targets: dict[str, float] | None = None
+) -> GroupResult | Withheld:
+    """The group result of those who submitted, or `Withheld` below the minimum group size."""
+    found = _session(visitor, "results")
+    with storage_boundary("read group result", round=found.round_id):
+        people = repo.round_respondents(engine, found.round_id)
+        submitted = sum(1 for p in people if p.submitted)
+        if submitted < found.min_group_size:
+            return Withheld(submitted, len(people), found.min_group_size)
+        answers = repo.submitted_answers(engine, found.round_id)
+        stored_comments = repo.submitted_comments(engine, found.round_id)
+    q = questionnaire(engine, visitor)  # type: ignore[arg-type]
+    answers = answers.assign(round="current")
+    target_frame = pd.DataFrame(
+        [("current", a, v) for a, v in (targets or {}).items()], columns=["round", "area", "target"]
+    )
+    scores = score_rounds(answers, q, target_frame, rounds=["current"])
+    if found.anonymous:
+        comments = tuple(sorted(Comment(item, text) for item, text, _ in stored_comments))
+    else:
+        comments = tuple(Comment(item, text, label) for item, text, label in stored_comments)
+    return GroupResult(
+        scores=scores,
+        spread=spread_table(answers, q),
+        comments=comments,
+        submitted=submitted,
+        joined=len(people),
+        min_group=found.min_group_size,
+        anonymous=found.anonymous,
+    )
+
+
+def spread_table(answers: pd.DataFrame, q: Questionnaire) -> pd.DataFrame:
+    """How many chose each level of each item (and "don't know"), every item × level listed."""
+    levels = [str(level.value) for level in q.scale] + [NA_LEVEL]
+    level = answers["value"].map(lambda v: NA_LEVEL if pd.isna(v) else str(int(v)))
+    counts = answers.assign(level=level).groupby(["item", "level"]).size()
+    rows = [
+        (d.id, item.id, lv, int(counts.get((item.id, lv), 0)))
+        for d in q.dimensions
+        for item in d.items
+        for lv in levels
+    ]
+    return pd.DataFrame(rows, columns=["area", "item", "level", "count"])
