@@ -19,6 +19,7 @@ from assessment.storage.answers import (
 )
 from assessment.storage.capabilities import open_capability
 from assessment.storage.group import submitted_answers, submitted_comments
+from assessment.storage.invitations import join_digests
 from assessment.storage.plans import (
     clear_plan,
     get_notes,
@@ -92,6 +93,7 @@ __all__ = [
     "get_targets",
     "hash_token",
     "import_round",
+    "join_digests",
     "load_plan",
     "new_token",
     "open_capability",

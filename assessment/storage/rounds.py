@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, delete, select, update
 from assessment.questionnaire import Questionnaire
 from assessment.responses import NAME_MAX_LENGTH, Organisation
 from assessment.storage import tables as t
+from assessment.storage.invitations import set_join_code
 from assessment.storage.respondents import insert_respondent, label_for, read_access
 from assessment.storage.results import (
     Access,
@@ -27,7 +28,7 @@ from assessment.storage.results import (
     RoundSummary,
 )
 from assessment.storage.revisions import bump_organisation_rounds, bump_round, require_open
-from assessment.storage.tokens import hash_join_code, hash_token, new_join_code, new_token
+from assessment.storage.tokens import hash_token, join_token_for, new_token
 from assessment.storage.transactions import erase_traces, write_transaction
 from assessment.storage.upsert import insert_for
 
@@ -66,7 +67,7 @@ def create_round(
             conn, q, org_id, label, date, mode, anonymous, min_group_size=min_group_size
         )
         respondents = (insert_respondent(conn, round_id, label_for(1)),) if mode == "self" else ()
-        join_code = _set_join_code(conn, round_id) if mode == "session" else None
+        join_code = set_join_code(conn, round_id, admin_token) if mode == "session" else None
     return NewRound(round_id, org_id, admin_token, join_token, respondents, owner_token, join_code)
 
 
@@ -232,7 +233,7 @@ def insert_round(
 ) -> tuple[int, str, str | None]:
     """Insert a round with fresh tokens (and a fresh uid unless given); return (id, tokens)."""
     admin_token = new_token()
-    join_token = new_token() if mode == "session" else None
+    join_token = join_token_for(admin_token) if mode == "session" else None
     result = conn.execute(
         t.round.insert().values(
             organisation_id=organisation_id,
@@ -283,19 +284,6 @@ def read_round_details(conn: Connection, round_id: int) -> RoundDetails:
         plan_saved=bool(row.plan_saved),
         min_group_size=int(row.min_group_size),
     )
-
-
-def _set_join_code(conn: Connection, round_id: int) -> str:
-    """Give a session a fresh join code (a new one should one already be taken)."""
-    taken = t.round.c.join_code_hash
-    while True:
-        code = new_join_code()
-        digest = hash_join_code(code)
-        if conn.scalar(select(t.round.c.id).where(taken == digest)) is None:
-            conn.execute(
-                update(t.round).where(t.round.c.id == round_id).values(join_code_hash=digest)
-            )
-            return code
 
 
 @lru_cache(maxsize=16)

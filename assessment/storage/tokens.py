@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import secrets
 
 
@@ -16,9 +18,23 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 
 
-def new_join_code() -> str:
-    """A fresh short join code in two groups of four, e.g. "K7QM-3XTA" (about 40 bits)."""
-    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+def _derive(admin_token: str, purpose: str) -> bytes:
+    return hmac.new(admin_token.encode("utf-8"), purpose.encode("utf-8"), hashlib.sha256).digest()
+
+
+def join_token_for(admin_token: str) -> str:
+    """A session's join token, derived from its facilitator token (192 bits, URL-safe).
+
+    Only digests are stored; whoever holds the facilitator link can show the join link again.
+    """
+    return base64.urlsafe_b64encode(_derive(admin_token, "join-link")[:24]).decode("ascii")
+
+
+def join_code_for(admin_token: str, attempt: int = 0) -> str:
+    """A session's short join code in two groups of four (e.g. "K7QM-3XTA", about 40 bits),
+    derived from its facilitator token; `attempt` gives another one should it be taken."""
+    digest = _derive(admin_token, f"join-code:{attempt}")
+    code = "".join(CODE_ALPHABET[byte % len(CODE_ALPHABET)] for byte in digest[:CODE_LENGTH])
     return f"{code[:4]}-{code[4:]}"
 
 

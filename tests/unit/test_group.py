@@ -106,3 +106,18 @@ def test_a_self_check_has_no_group(engine, q):
     me = access.resolve(engine, rounds.start_self_check(engine, q, ORG, "R", DAY).respondent_token)
     with pytest.raises(Forbidden):
         group.result(engine, me)
+
+
+def test_the_facilitator_link_shows_the_invitation_again(engine, q):
+    from assessment.services import invitation
+
+    started = rounds.start_session(engine, q, ORG, "Workshop", DAY)
+    admin = access.resolve(engine, started.admin_token)
+    again = invitation.invitation(engine, admin)
+    assert (again.join_token, again.join_code) == (started.join_token, started.join_code)
+    me = access.resolve(engine, rounds.join(engine, access.resolve(engine, again.join_code)).token)
+    with pytest.raises(Forbidden):
+        invitation.invitation(engine, me)
+    assert invitation.is_submitted(engine, me) is False
+    rounds.submit(engine, me)
+    assert invitation.is_submitted(engine, me) is True
