@@ -10,7 +10,7 @@ import streamlit as st
 
 from assessment.questionnaire import Questionnaire
 from assessment.responses import Organisation, ResponseFile
-from assessment.services import access, answering, rounds, transfer
+from assessment.services import access, answering, invitation, rounds, transfer
 from assessment.services.access import Visitor
 from assessment.ui.session import catalogue, engine
 from assessment.ui.state import forget_token
@@ -32,6 +32,23 @@ def create_round(q: Questionnaire, organisation: Organisation, label: str) -> st
     started = rounds.start_self_check(engine(), q, organisation, label, date.today())
     st.session_state[NEW_OWNER_TOKEN] = started.owner_token
     return started.respondent_token
+
+
+def create_session(
+    q: Questionnaire,
+    organisation: Organisation,
+    label: str,
+    day: date,
+    anonymous: bool = True,
+    min_group_size: int = 3,
+) -> str:
+    """Start a group session; returns the facilitator's token (the organisation link is kept
+    to be shown once)."""
+    started = rounds.start_session(
+        engine(), q, organisation, label, day, anonymous=anonymous, min_group_size=min_group_size
+    )
+    st.session_state[NEW_OWNER_TOKEN] = started.owner_token
+    return started.admin_token
 
 
 def update_profile(visitor: Visitor, organisation: Organisation, label: str) -> None:
@@ -109,3 +126,13 @@ def clear_answer(visitor: Visitor, item_id: str) -> None:
 def save_comment(visitor: Visitor, item_id: str, text: str) -> None:
     """Store a comment now; raises a ServiceError."""
     answering.save_comment(engine(), visitor, item_id, text)
+
+
+def is_submitted(visitor: Visitor) -> bool:
+    """Whether the participant has submitted their answers."""
+    return invitation.is_submitted(engine(), visitor)
+
+
+def set_submitted(visitor: Visitor, submitted: bool) -> None:
+    """Submit the own answers, or take that back (button callback)."""
+    rounds.submit(engine(), visitor, submitted)

@@ -12,7 +12,9 @@ from assessment.ui.state import lang, private_link, tr
 
 PAGES_DIR = Path(__file__).parent / "pages"
 
-PageName = Literal["start", "profile", "questionnaire", "results", "roadmap", "catalogue"]
+PageName = Literal[
+    "start", "profile", "questionnaire", "results", "roadmap", "catalogue", "join", "facilitator"
+]
 
 
 class PageSpec(NamedTuple):
@@ -32,6 +34,10 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
         PageSpec("questionnaire", "ui.nav_questionnaire", "questionnaire", ":material/checklist:"),
         PageSpec("results", "ui.nav_results", "results", ":material/radar:"),
         PageSpec("roadmap", "ui.nav_roadmap", "roadmap", ":material/flag:"),
+    ),
+    "ui.nav_section_session": (
+        PageSpec("join", "ui.nav_join", "join", ":material/group_add:"),
+        PageSpec("facilitator", "ui.nav_facilitator", "facilitator", ":material/co_present:"),
     ),
     "ui.nav_section_info": (
         PageSpec("catalogue", "ui.nav_catalogue", "questionnaires", ":material/menu_book:"),

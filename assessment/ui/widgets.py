@@ -13,10 +13,22 @@ def require_current() -> Current:
     """The current round, or a friendly stop with a way back to the start page."""
     found = current()
     if found is None:
+        _join_instead()
         st.info(tr("ui.invalid_link") if token() else tr("ui.need_round"))
         st.page_link(page("start"), label=tr("ui.go_start"), icon=":material/home:")
         st.stop()
     return found
+
+
+def _join_instead() -> None:
+    """A session's join link or code opens no page of its own: it leads to the join page."""
+    from assessment.services import access
+    from assessment.ui.session import engine
+
+    value = token()
+    visitor = access.resolve(engine(), value) if value else None
+    if visitor is not None and visitor.role == "join":
+        st.switch_page(page("join"))
 
 
 def resume_link_box(cur: Current) -> None:

@@ -136,7 +136,11 @@ files = (  # (label, builder run only on click, file name, MIME type, icon)
      ":material/data_object:"),
     ("ui.p_csv", lambda: results.scores_csv(view.table), "csv", "text/csv", ":material/table:"),
 )  # fmt: skip
+if cur.visitor.is_anonymous:  # an anonymous round's individual answers never leave the app
+    st.caption(tr("ui.g_no_export"))
 for label, build, extension, mime, icon in files:
+    if not cur.visitor.may({"pdf": "pdf", "json": "export"}.get(extension, "results")):
+        continue
     downloads.download_button(
         tr(label),
         data=build,

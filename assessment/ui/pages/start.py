@@ -12,6 +12,7 @@ st.write(tr("ui.start_intro"))
 # page's title while they import.
 from assessment.ui import actions  # noqa: E402
 from assessment.ui.session import catalogue, current  # noqa: E402
+from assessment.ui.views.session_start import create_session_form, join_code_box  # noqa: E402
 
 cur = current()
 if cur is not None:
@@ -39,8 +40,10 @@ with new_col:
         st.session_state["new_questionnaire"] = chosen
         forget_token()
         st.switch_page(page("profile"))
+    create_session_form(chosen)
 
 with side_col:
+    join_code_box()
     with st.container(border=True):
         st.subheader(tr("ui.start_resume_title"))
         pasted = st.text_input(tr("ui.start_resume_help"), key="resume_input")

@@ -65,8 +65,32 @@ def render() -> None:
         nav.button(
             tr("ui.q_next"), type="primary", on_click=actions.set_area_step, args=(step + 1,)
         )
-    elif nav.button(tr("ui.q_to_results"), type="primary"):
+    elif visitor.is_self_check and nav.button(tr("ui.q_to_results"), type="primary"):
         st.switch_page(page("results"))
+    if not visitor.is_self_check:  # a session's participant hands in their answers
+        _submit_box(visitor, closed)
+
+
+def _submit_box(visitor, closed: bool) -> None:
+    """Submit (or take back) the own answers; they stay editable until the round is closed."""
+    done = actions.is_submitted(visitor)
+    with st.container(border=True, key="submit_box"):
+        if done:
+            st.success(tr("ui.q_submitted"), icon=":material/task_alt:")
+            if not closed:
+                st.button(
+                    tr("ui.q_unsubmit"), on_click=actions.set_submitted, args=(visitor, False)
+                )
+        else:
+            st.write(tr("ui.q_submit_text"))
+            st.button(
+                tr("ui.q_submit"),
+                type="primary",
+                icon=":material/send:",
+                on_click=actions.set_submitted,
+                args=(visitor, True),
+                disabled=closed,
+            )
 
 
 def _answer(visitor, item, number, options, labels, answers, language, closed) -> None:

@@ -1,0 +1,120 @@
+"""Facilitator view: invitation (link, code, QR), live progress and the group's picture."""
+
+from __future__ import annotations
+
+import io
+
+import streamlit as st
+
+from assessment.services import group, invitation, rounds
+from assessment.ui.group_view import GroupView, group_view
+from assessment.ui.session import Current, engine
+from assessment.ui.state import lang, private_link, tr
+from assessment.ui.views.group_result import draw_result
+from assessment.ui.widgets import require_current, round_caption
+
+#: Seconds between refreshes of the live part while the round is open.
+REFRESH_SECONDS = 5
+
+
+def render() -> None:
+    """Draw the facilitator view of the current session."""
+    cur = require_current()
+    visitor = cur.visitor
+    st.title(tr("ui.f_title"))
+    if visitor.role not in ("facilitator", "owner") or cur.details.mode != "session":
+        st.info(tr("ui.f_not_facilitator"))
+        st.stop()
+    round_caption(cur)
+    if cur.details.anonymous:
+        st.caption(tr("ui.f_anonymous_note", min=cur.details.min_group_size))
+    else:
+        st.caption(tr("ui.f_named_note", min=cur.details.min_group_size))
+    if visitor.role == "facilitator":
+        _invitation(cur)
+    _controls(cur)
+    live = st.fragment(_live, run_every=None if visitor.is_closed else REFRESH_SECONDS)
+    live(cur)
+
+
+def _qr_png(link: str) -> bytes:
+    import segno
+
+    out = io.BytesIO()
+    segno.make(link, error="m").save(out, kind="png", scale=8, border=2)
+    return out.getvalue()
+
+
+def _invitation(cur: Current) -> None:
+    """Join link, join code and QR code for the participants; the facilitator's own link."""
+    found = invitation.invitation(engine(), cur.visitor)
+    with st.expander(tr("ui.f_invite_title"), icon=":material/qr_code_2:", expanded=True):
+        code_col, qr_col = st.columns([3, 2], gap="large")
+        with code_col:
+            if found.join_code:
+                st.caption(tr("ui.f_code"))
+                st.markdown(f"## `{found.join_code}`")
+            if found.join_token:
+                link = private_link(found.join_token, "join")
+                st.caption(tr("ui.f_join_link"))
+                st.code(link, language=None, wrap_lines=True)
+            st.caption(tr("ui.f_own_link"))
+            st.code(private_link(cur.token, "facilitator"), language=None, wrap_lines=True)
+        if found.join_token:
+            qr_col.image(_qr_png(private_link(found.join_token, "join")), width=220)
+
+
+def _controls(cur: Current) -> None:
+    """Close or reopen the round."""
+    if cur.visitor.is_closed:
+        st.info(tr("ui.f_closed"), icon=":material/lock:")
+        if st.button(tr("ui.f_reopen"), icon=":material/lock_open:", key="f_reopen"):
+            rounds.reopen(engine(), cur.visitor)
+            st.rerun()
+    elif st.button(tr("ui.f_close"), icon=":material/lock:", key="f_close"):
+        rounds.close(engine(), cur.visitor)
+        st.rerun()
+
+
+def _live(cur: Current) -> None:
+    """Progress and, from the minimum group size on, the group's result (refreshed)."""
+    language = lang()
+    q = cur.questionnaire
+    progress = group.progress(engine(), cur.visitor)
+    st.subheader(tr("ui.f_progress"))
+    joined, answering, submitted = st.columns(3)
+    joined.metric(tr("ui.f_joined"), progress.joined)
+    answering.metric(tr("ui.f_answering"), progress.answering)
+    submitted.metric(
+        tr("ui.f_submitted"), f"{progress.submitted} / {progress.joined}",
+        help=tr("ui.f_submitted_help", min=progress.min_group),
+    )  # fmt: skip
+    rows = [
+        {
+            tr("common.area"): d.title(language),
+            tr("ui.f_area_done"): progress.complete_per_area[d.id],
+        }
+        for d in q.dimensions
+    ]
+    st.dataframe(rows, hide_index=True)
+    if progress.unfinished:
+        names = ", ".join(
+            tr("ui.f_unfinished_one", label=label, n=n, total=progress.items)
+            for label, n in progress.unfinished
+        )
+        st.warning(tr("ui.f_unfinished", people=names), icon=":material/hourglass_top:")
+    view = group_view(cur, language)
+    if isinstance(view, group.Withheld):
+        w = view
+        st.info(
+            tr("ui.g_withheld", submitted=w.submitted, joined=w.joined, min=w.min_group,
+               needed=w.needed),
+            icon=":material/group:",
+        )  # fmt: skip
+        return
+    _result(cur, view)
+
+
+def _result(cur: Current, view: GroupView) -> None:
+    """The group's radar and bars, discussion points, spread heatmap and comments."""
+    draw_result(cur, view, lang())

@@ -1,0 +1,58 @@
+"""The group's picture for the facilitator: charts, discussion points, spread, comments."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.formatting import fmt_number
+from assessment.ui.group_view import GroupView
+from assessment.ui.session import Current
+from assessment.ui.state import tr
+
+
+def draw_result(cur: Current, view: GroupView, language: str) -> None:
+    """Draw the group result (shown only from the minimum group size on)."""
+    q, result = cur.questionnaire, view.result
+    st.subheader(tr("ui.f_result_title"))
+    st.caption(tr("ui.f_result_basis", submitted=result.submitted, joined=result.joined))
+    radar_col, bars_col = st.columns(2, gap="large")
+    with radar_col:
+        st.vega_lite_chart(view.radar, width="content")
+    with bars_col:
+        st.vega_lite_chart(view.bars, width="content")
+
+    items = {i.id: i for d in q.dimensions for i in d.items}
+    levels = {str(level.value): level.label(language) for level in q.scale}
+    points = result.discussion_points()
+    st.subheader(tr("ui.f_discussion_title"))
+    if points.empty:
+        st.write(tr("ui.f_discussion_none"))
+    for row in points.itertuples(index=False):
+        item = items[row.item]
+        with st.container(border=True):
+            st.markdown(f":material/forum: **{tr('ui.f_discussion_point')}**")
+            st.text(item.statement(language))
+            low, high = levels[str(int(row.min))], levels[str(int(row.max))]
+            mean = fmt_number(row.mean, language, 1)
+            st.caption(tr("ui.f_discussion_range", low=low, high=high, mean=mean, n=int(row.n)))
+            st.caption(f"{tr('ui.q_hint')}: {item.hint(language)}")
+
+    st.subheader(tr("ui.f_spread_title"))
+    st.caption(tr("ui.f_spread_help"))
+    titles = [tr("ui.f_spread_all"), *(d.title(language) for d in q.dimensions)]
+    tabs = st.tabs(titles)
+    with tabs[0]:
+        st.vega_lite_chart(view.spread, width="content")
+    for tab, area in zip(tabs[1:], q.dimensions, strict=True):
+        with tab:
+            st.vega_lite_chart(view.spread_by_area[area.id], width="content")
+
+    st.subheader(tr("ui.f_comments_title"))
+    if not result.comments:
+        st.write(tr("ui.f_comments_none"))
+    if result.anonymous and result.comments:
+        st.caption(tr("ui.f_comments_anonymous"))
+    for comment in result.comments:
+        with st.container(border=True):
+            st.caption(items[comment.item].statement(language))
+            st.text(f"{comment.by}: {comment.text}" if comment.by else comment.text)
