@@ -12,10 +12,11 @@ import pandas as pd
 
 from assessment.charts.palette import ACCENT, INK, MUTED, WARNING
 
-#: Height in pixels of one item's row.
+#: Height in pixels of one item's row, width of one level's column.
 ROW_PX = 22
+COLUMN_PX = 52
 #: Longest item label shown before it is cut with "…" (the full statement is in the tooltip).
-LABEL_CHARS = 48
+LABEL_CHARS = 40
 
 
 def short_label(text: str, limit: int = LABEL_CHARS) -> str:
@@ -33,7 +34,7 @@ def spread_spec(
     counts: tuple[tuple[int, ...], ...],
     disagreement: tuple[bool, ...],
     titles: tuple[str, str, str] = ("Aussage", "Antwort", "Anzahl"),
-    width: int = 420,
+    column_px: int = COLUMN_PX,
 ) -> dict:
     """Heatmap: one row per item, one column per level; the cell's shade is how many chose it.
 
@@ -66,6 +67,7 @@ def spread_spec(
         "title": None,
         "axis": {
             "labelLimit": 360,
+            "labelOverlap": False,
             "labelColor": {
                 "condition": {"test": "indexof(datum.value, '⚑') === 0", "value": WARNING},
                 "value": INK,
@@ -77,7 +79,14 @@ def spread_spec(
         "type": "ordinal",
         "sort": list(levels),
         "title": level_title,
-        "axis": {"orient": "top", "labelAngle": 0, "labelLimit": 120},
+        "axis": {
+            "orient": "top",
+            "labelAngle": -40,
+            "labelOverlap": False,
+            "labelAlign": "left",
+            "labelLimit": 150,
+            "labelPadding": 4,
+        },
     }
     tooltip = [
         {"field": "statement", "title": item_title},
@@ -87,7 +96,7 @@ def spread_spec(
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "data": {"values": values},
-        "width": width,
+        "width": {"step": column_px},
         "height": max(ROW_PX * len(items), ROW_PX),
         "config": {"view": {"stroke": None}, "axis": {"labelColor": INK, "titleColor": MUTED}},
         "layer": [

@@ -77,6 +77,7 @@ class GroupProgress:
     submitted: int
     min_group: int
     complete_per_area: dict[str, int]
+    started_per_area: dict[str, int]
     #: Labels (P1, P2, …) and answer counts of those who have not submitted yet.
     unfinished: tuple[tuple[str, int], ...]
     items: int
@@ -109,12 +110,16 @@ def progress(engine: Engine, visitor: Visitor | None) -> GroupProgress:
         area: int(sum(1 for (_, a), n in counts.items() if a == area and n >= size))
         for area, size in sizes.items()
     }
+    started = {
+        area: int(sum(1 for (_, a), n in counts.items() if a == area and n > 0)) for area in sizes
+    }
     return GroupProgress(
         joined=len(people),
         answering=sum(1 for p in people if p.answered and not p.submitted),
         submitted=sum(1 for p in people if p.submitted),
         min_group=found.min_group_size,
         complete_per_area=complete,
+        started_per_area=started,
         unfinished=tuple((p.label, p.answered) for p in people if not p.submitted),
         items=len(area_of),
     )

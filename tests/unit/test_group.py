@@ -43,7 +43,11 @@ def test_two_submitted_show_nothing_of_the_group(engine, q, anonymous):
     found = group.result(engine, admin)
     assert found == group.Withheld(submitted=2, joined=4, min_group=3)
     assert found.needed == 1
-    assert group.progress(engine, admin).result_ready is False
+    progress = group.progress(engine, admin)
+    assert progress.result_ready is False and (progress.joined, progress.submitted) == (4, 2)
+    first = q.dimensions[0].id
+    assert progress.started_per_area[first] == 4 and progress.complete_per_area[first] == 0
+    assert [label for label, _ in progress.unfinished] == ["P3", "P4"]
 
 
 @pytest.mark.parametrize("anonymous", [True, False])

@@ -28,6 +28,7 @@ def test_every_item_and_level_is_a_cell_and_disagreement_is_flagged() -> None:
     cells = spec["data"]["values"]
     assert len(cells) == 6 and {c["item"] for c in cells if c["flag"]} == {"⚑ " + STATEMENTS["i1"]}
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == [0, 3]
+    assert spec["width"] == {"step": 52}  # one fixed-width column per level
     json.dumps(spec)  # plain JSON, nothing Altair-specific
 
 
@@ -35,6 +36,6 @@ def test_one_area_only_and_long_statements_are_cut() -> None:
     args = spread_args(SPREAD, ITEMS, STATEMENTS, LEVELS, areas=("b",))
     assert args["statements"] == (STATEMENTS["i2"],) and args["disagreement"] == (False,)
     long = "Die Geschäftsführung spricht Vielfalt regelmäßig und sichtbar in Versammlungen an"
-    assert short_label(long).endswith("…") and len(short_label(long)) <= 48
+    assert short_label(long).endswith("…") and len(short_label(long)) <= 40
     assert short_label("kurz") == "kurz"
     assert spread_spec((), (), (), (), ())["height"] > 0

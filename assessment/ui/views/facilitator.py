@@ -92,6 +92,7 @@ def _live(cur: Current) -> None:
     rows = [
         {
             tr("common.area"): d.title(language),
+            tr("ui.f_area_started"): progress.started_per_area[d.id],
             tr("ui.f_area_done"): progress.complete_per_area[d.id],
         }
         for d in q.dimensions
