@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -48,6 +49,7 @@ def storage_boundary(action: str, **context: object) -> Iterator[None]:
     Storage refuses a write to a closed round (RoundClosed) and a text longer than a response
     file takes (ValueError, here Invalid) in the write's own transaction.
     """
+    started = time.perf_counter()
     try:
         yield
     except stored.RoundClosed as error:
@@ -60,3 +62,5 @@ def storage_boundary(action: str, **context: object) -> Iterator[None]:
         details = " ".join(f"{key}={value}" for key, value in context.items())
         log.error("%s failed (%s): %s", action, details, error.__class__.__name__, exc_info=True)
         raise StorageFailed(action) from error
+    # With VIELFALTSKOMPASS_LOG_LEVEL=DEBUG the server log shows how long each use case took.
+    log.debug("%s took %.1f ms", action, (time.perf_counter() - started) * 1000)

@@ -147,6 +147,7 @@ class StreamlitServer:
             **os.environ,
             "VIELFALTSKOMPASS_DB_URL": self.db_url,
             "PYTHONUNBUFFERED": "1",
+            "VIELFALTSKOMPASS_LOG_LEVEL": "DEBUG",  # the load test reads the write times
         }
         command = [
             sys.executable,

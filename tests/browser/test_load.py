@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import re
 import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -80,6 +81,11 @@ def stored_at(database, token: str) -> dict[str, float]:
     }
 
 
+def write_times(log: str) -> list[float]:
+    """The durations (s) of the answer writes the server logged (`save answer took … ms`)."""
+    return [float(ms) / 1000 for ms in re.findall(r"save answer took ([0-9.]+) ms", log)]
+
+
 def percentile(values: list[float], share: float) -> float:
     """The value below which `share` of `values` lie (nearest rank)."""
     ordered = sorted(values)
@@ -137,6 +143,7 @@ def test_thirty_participants_at_once_lose_no_answer(server):
     q = load_catalogue()[("kmu", "1.0")]
     tokens = [new_round(server.database, q, f"Workshop Teilnahme {n}") for n in range(PARTICIPANTS)]
     started = time.monotonic()
+    log_start = server.log.stat().st_size
     # In a thread of its own: the session's synchronous Playwright owns this thread's event loop.
     with ThreadPoolExecutor(max_workers=1) as pool:
         clicked: list[dict[str, float]] = [{} for _ in tokens]
@@ -152,11 +159,16 @@ def test_thirty_participants_at_once_lose_no_answer(server):
         for item, at in stored_at(server.database, token).items()
         if item in clicked[n]
     ]
+    with server.log.open("rb") as log:
+        log.seek(log_start)
+        writes = write_times(log.read().decode(errors="replace"))
     print(
         f"\n{PARTICIPANTS} participants, {PARTICIPANTS * STATEMENTS} answers clicked, "
         f"{stored} stored, {len(total.lost)} lost, {len(total.unsaved)} marked unsaved, "
         f"{total.tracebacks} tracebacks, {time.monotonic() - started:.1f} s; click to stored: "
-        f"p50 {percentile(latencies, 0.5):.2f} s, p95 {percentile(latencies, 0.95):.2f} s"
+        f"p50 {percentile(latencies, 0.5):.2f} s, p95 {percentile(latencies, 0.95):.2f} s; "
+        f"one write ({len(writes)}): p50 {percentile(writes, 0.5) * 1000:.1f} ms, "
+        f"p95 {percentile(writes, 0.95) * 1000:.1f} ms"
     )
     assert total.tracebacks == 0, total.summary()
     assert total.lost == [], total.summary()
