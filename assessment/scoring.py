@@ -58,8 +58,13 @@ def score_rounds(
     q: Questionnaire,
     targets: pd.DataFrame | None = None,
     rounds: list[str] | None = None,
+    consensus: pd.DataFrame | None = None,
 ) -> Scores:
-    """Score every round in a long answer table (round, respondent, item, value) at once."""
+    """Score every round in a long answer table (round, respondent, item, value) at once.
+
+    `consensus` (round, area, value): scores a group agreed on; they replace the area's mean
+    score (and so its stage, default target, gap and the overall score) where given.
+    """
     if rounds is None:
         rounds = list(dict.fromkeys(answers["round"].tolist()))
     item_meta = pd.DataFrame(
@@ -68,6 +73,10 @@ def score_rounds(
     )
     items = _item_stats(answers, item_meta, rounds, q.scale_max)
     areas = _area_scores(items, q)
+    if consensus is not None and len(consensus):
+        agreed = areas.merge(consensus, on=["round", "area"], how="left")["value"]
+        areas["score"] = agreed.fillna(areas["score"]).to_numpy()
+        areas["stage"] = stage_ids(areas["score"], q)
     areas = _with_targets(areas, q, targets)
     respondents = answers.groupby("round", sort=False)["respondent"].nunique()
     overall = _overall(areas, q, rounds, respondents)

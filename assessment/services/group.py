@@ -18,9 +18,10 @@ from sqlalchemy import Engine
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Scores, score_rounds
 from assessment.services.access import Action, Visitor, questionnaire, require_round
-from assessment.services.errors import Forbidden, storage_boundary
+from assessment.services.errors import Forbidden, Invalid, storage_boundary
 from assessment.storage import repository as repo
 from assessment.storage.results import RoundDetails
+from assessment.storage.transactions import retrying
 
 #: The level of a "don't know / not applicable" answer in the spread table.
 NA_LEVEL = "na"
@@ -53,7 +54,12 @@ class Comment:
 class GroupResult:
     """The group's scores, the spread of answers per item and level, and the comments."""
 
+    #: The scores; an area's score is the group's consensus where one is set, else the mean.
     scores: Scores
+    #: The mean score per area of those who submitted (beside the consensus).
+    mean_scores: dict[str, float | None]
+    #: The agreed scores per area (only those set).
+    consensus: dict[str, float]
     spread: pd.DataFrame  # area, item, level ("0".."max" or NA_LEVEL), count
     comments: tuple[Comment, ...]
     submitted: int
@@ -142,13 +148,21 @@ def result(
     target_frame = pd.DataFrame(
         [("current", a, v) for a, v in (targets or {}).items()], columns=["round", "area", "target"]
     )
-    scores = score_rounds(answers, q, target_frame, rounds=["current"])
+    with storage_boundary("read consensus", round=found.round_id):
+        agreed = repo.get_consensus(engine, found.round_id)
+    means = score_rounds(answers, q, target_frame, rounds=["current"])
+    consensus_frame = pd.DataFrame(
+        [("current", a, v) for a, v in agreed.items()], columns=["round", "area", "value"]
+    )
+    scores = score_rounds(answers, q, target_frame, ["current"], consensus_frame)
     if found.anonymous:
         comments = tuple(sorted(Comment(item, text) for item, text, _ in stored_comments))
     else:
         comments = tuple(Comment(item, text, label) for item, text, label in stored_comments)
     return GroupResult(
         scores=scores,
+        mean_scores=_area_scores(means),
+        consensus=agreed,
         spread=spread_table(answers, q),
         comments=comments,
         submitted=submitted,
@@ -170,3 +184,37 @@ def spread_table(answers: pd.DataFrame, q: Questionnaire) -> pd.DataFrame:
         for lv in levels
     ]
     return pd.DataFrame(rows, columns=["area", "item", "level", "count"])
+
+
+def _area_scores(scores: Scores) -> dict[str, float | None]:
+    return {
+        row.area: None if pd.isna(row.score) else float(row.score)
+        for row in scores.areas.itertuples(index=False)
+    }
+
+
+def set_consensus(engine: Engine, visitor: Visitor | None, area: str, value: float | None) -> None:
+    """Store the score (0..100) the group agreed on for an area; None removes it."""
+    found = _session(visitor, "targets")
+    if area not in questionnaire(engine, visitor).dimensions_by_id:  # type: ignore[arg-type]
+        raise Invalid(f"unknown area {area!r}")
+    if value is not None and not 0 <= value <= 100:
+        raise Invalid(f"a consensus lies between 0 and 100, got {value}")
+    with storage_boundary("set consensus", round=found.round_id, area=area):
+        retrying(repo.set_consensus, engine, found.round_id, area, value)
+
+
+def notes(engine: Engine, visitor: Visitor | None) -> dict[str, str]:
+    """The facilitator's notes per area."""
+    found = _session(visitor, "results")
+    with storage_boundary("read notes", round=found.round_id):
+        return repo.get_notes(engine, found.round_id)
+
+
+def save_note(engine: Engine, visitor: Visitor | None, area: str, text: str) -> None:
+    """Store the note on an area (a blank text removes it)."""
+    found = _session(visitor, "targets")
+    if area not in questionnaire(engine, visitor).dimensions_by_id:  # type: ignore[arg-type]
+        raise Invalid(f"unknown area {area!r}")
+    with storage_boundary("save note", round=found.round_id, area=area):
+        retrying(repo.save_note, engine, found.round_id, area, text)

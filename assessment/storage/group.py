@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 
 from assessment.storage import tables as t
 from assessment.storage.answers import ANSWER_COLUMNS
+from assessment.storage.revisions import bump_round
+from assessment.storage.transactions import write_transaction
+from assessment.storage.upsert import insert_for
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,3 +47,27 @@ def submitted_comments(engine: Engine, round_id: int) -> list[tuple[str, str, st
     )
     with engine.connect() as conn:
         return [(item, text, label) for item, text, label in conn.execute(stmt)]
+
+
+def set_consensus(engine: Engine, round_id: int, area: str, value: float | None) -> None:
+    """Store the score the group agreed on for an area (None removes it)."""
+    c = t.consensus.c
+    with write_transaction(engine) as conn:
+        bump_round(conn, round_id)
+        if value is None:
+            conn.execute(delete(t.consensus).where(c.round_id == round_id, c.area == area))
+            return
+        stmt = insert_for(conn, t.consensus).values(round_id=round_id, area=area, value=value)
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["round_id", "area"], set_={"value": stmt.excluded.value}
+            )
+        )
+
+
+def get_consensus(engine: Engine, round_id: int) -> dict[str, float]:
+    """The round's agreed scores by area (only those set)."""
+    c = t.consensus.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(c.area, c.value).where(c.round_id == round_id)).all()
+    return {area: float(value) for area, value in rows}

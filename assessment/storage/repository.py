@@ -18,7 +18,12 @@ from assessment.storage.answers import (
     save_comment,
 )
 from assessment.storage.capabilities import open_capability
-from assessment.storage.group import submitted_answers, submitted_comments
+from assessment.storage.group import (
+    get_consensus,
+    set_consensus,
+    submitted_answers,
+    submitted_comments,
+)
 from assessment.storage.invitations import join_digests
 from assessment.storage.plans import (
     clear_plan,
@@ -89,6 +94,7 @@ __all__ = [
     "create_round",
     "delete_organisation",
     "export_round",
+    "get_consensus",
     "get_notes",
     "get_targets",
     "hash_token",
@@ -113,6 +119,7 @@ __all__ = [
     "save_comment",
     "save_note",
     "save_plan",
+    "set_consensus",
     "set_round_status",
     "set_submitted",
     "set_target",

@@ -180,6 +180,15 @@ action = Table(
     CheckConstraint("status IN ('open', 'in_progress', 'done', 'dropped')", name="status"),
 )
 
+#: The score per area (0..100) a session's group agreed on; it replaces the mean where set.
+consensus = Table(
+    "consensus",
+    metadata,
+    Column("round_id", Integer, ForeignKey("round.id", ondelete="CASCADE"), primary_key=True),
+    Column("area", String(60), primary_key=True),
+    Column("value", Float, nullable=False),
+)
+
 note = Table(
     "note",
     metadata,

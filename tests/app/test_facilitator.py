@@ -6,7 +6,7 @@ import datetime as dt
 
 from assessment.questionnaire import load_catalogue
 from assessment.responses import Organisation
-from assessment.services import access, answering, rounds
+from assessment.services import access, answering, group, rounds
 from tests.app.conftest import open_app
 
 ORG = Organisation(name="Hotel Kowalski")
@@ -61,3 +61,17 @@ def test_a_participant_link_does_not_open_the_facilitator_page(engine):
     assert not at.exception, at.exception
     assert "öffnet sich mit deren Moderationslink" in _texts(at)
     assert started.join_code not in _texts(at)
+
+
+def test_the_group_agrees_a_consensus_target_and_note(engine):
+    started = _session(engine, submitted=3)
+    at = open_app(started.admin_token, "facilitator.py")
+    area = load_catalogue()[("kmu", "1.0")].dimensions[0].id
+    at.number_input(key=f"consensus_{started.round_id}_{area}").set_value(60.0)
+    at.text_area(key=f"note_{started.round_id}_{area}").input("Leitbild gemeinsam schreiben")
+    next(b for b in at.button if b.label == "Vereinbarung speichern").click().run()
+    assert not at.exception, at.exception
+    admin = access.resolve(engine, started.admin_token)
+    found = group.result(engine, admin)
+    assert found.consensus == {area: 60.0}
+    assert group.notes(engine, admin) == {area: "Leitbild gemeinsam schreiben"}

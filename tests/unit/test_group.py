@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from assessment.questionnaire import load_catalogue
 from assessment.responses import Organisation
+from assessment.scoring import stage_ids
 from assessment.services import access, answering, group, reading, rounds
 from assessment.services.errors import Forbidden, Invalid
 from assessment.storage.tokens import normalise_join_code
@@ -125,3 +127,33 @@ def test_the_facilitator_link_shows_the_invitation_again(engine, q):
     assert invitation.is_submitted(engine, me) is False
     rounds.submit(engine, me)
     assert invitation.is_submitted(engine, me) is True
+
+
+def test_a_consensus_replaces_the_mean_of_its_area_and_is_kept_beside_it(engine, q):
+    _, admin, _ = _session(engine, q, anonymous=True, submitted=3)
+    area = q.dimensions[0].id
+    mean = group.result(engine, admin).scores.areas.set_index("area").loc[area, "score"]
+    group.set_consensus(engine, admin, area, 80)
+    found = group.result(engine, admin)
+    row = found.scores.areas.set_index("area").loc[area]
+    assert row["score"] == 80 and found.mean_scores[area] == pytest.approx(mean)
+    expected_stage = stage_ids(pd.Series([80.0]), q).iloc[0]
+    assert found.consensus == {area: 80.0} and row["stage"] == expected_stage
+    group.set_consensus(engine, admin, area, None)
+    assert group.result(engine, admin).consensus == {}
+    for bad in ((area, 120), ("nope", 50)):
+        with pytest.raises(Invalid):
+            group.set_consensus(engine, admin, *bad)
+    group.save_note(engine, admin, area, "Leitbild im Team besprechen")
+    assert group.notes(engine, admin) == {area: "Leitbild im Team besprechen"}
+    me = access.resolve(
+        engine, rounds.join(engine, access.resolve(engine, _code(engine, admin))).token
+    )
+    with pytest.raises(Forbidden):
+        group.set_consensus(engine, me, area, 50)
+
+
+def _code(engine, admin) -> str:
+    from assessment.services import invitation
+
+    return invitation.invitation(engine, admin).join_code

@@ -25,7 +25,12 @@ from assessment.storage.engine import make_engine
 from assessment.storage.migrations import BASELINE, HEAD, SchemaError, current_revision, migrate
 
 #: Every revision after the baseline, oldest first.
-AFTER_BASELINE = ["0002_round_uid_revision", "0003_organisation_owner_token", HEAD]
+AFTER_BASELINE = [
+    "0002_round_uid_revision",
+    "0003_organisation_owner_token",
+    "0004_round_group_size_join_code",
+    HEAD,
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Made at commit 8a11cf8 (schema_migrations = ["0001_initial"]) in a worktree of that commit:

@@ -10,6 +10,7 @@ from assessment.services import group, invitation, rounds
 from assessment.ui.group_view import GroupView, group_view
 from assessment.ui.session import Current, engine
 from assessment.ui.state import lang, private_link, tr
+from assessment.ui.views.agreement import agreement_form
 from assessment.ui.views.group_result import draw_result
 from assessment.ui.widgets import require_current, round_caption
 
@@ -35,6 +36,9 @@ def render() -> None:
     _controls(cur)
     live = st.fragment(_live, run_every=None if visitor.is_closed else REFRESH_SECONDS)
     live(cur)
+    view = group_view(cur, lang())  # cached by revision: the fragment just built it
+    if not isinstance(view, group.Withheld):
+        agreement_form(cur, view, lang())
 
 
 def _qr_png(link: str) -> bytes:
