@@ -78,9 +78,3 @@ def import_file(
     except repo.ImportConflict as error:
         raise ImportConflict(error.round_id) from None
     return Imported(data, q, new)
-
-
-def export_file(engine: Engine, round_id: int) -> ResponseFile:
-    """The stored round as a portable response file (labels, never tokens or names)."""
-    with storage_boundary("export round", round=round_id):
-        return repo.export_round(engine, round_id)

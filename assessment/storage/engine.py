@@ -69,7 +69,7 @@ def make_engine(url: str | None = None, migrate: bool = True) -> Engine:
     """A new engine for `url` (see `database_url`), migrated to the current schema."""
     url = database_url(url)
     if make_url(url).get_backend_name() != "sqlite":
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     else:
         engine = _make_sqlite_engine(url)
     if migrate:
@@ -79,12 +79,17 @@ def make_engine(url: str | None = None, migrate: bool = True) -> Engine:
 
 def _make_sqlite_engine(url: str) -> Engine:
     if _is_sqlite_memory(url):
-        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+        engine = create_engine(
+            url,
+            poolclass=StaticPool,
+            connect_args={"check_same_thread": False},
+            hide_parameters=True,
+        )
     else:
         path = _sqlite_file(url)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
+        engine = create_engine(url, hide_parameters=True)
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", on_sqlite_begin)
     return engine
