@@ -14,7 +14,7 @@ from assessment.charts.palette import ACCENT, INK, MUTED, WARNING
 
 #: Height in pixels of one item's row, width of one level's column.
 ROW_PX = 22
-COLUMN_PX = 52
+COLUMN_PX = 32
 #: Longest item label shown before it is cut with "…" (the full statement is in the tooltip).
 LABEL_CHARS = 40
 
@@ -35,11 +35,15 @@ def spread_spec(
     disagreement: tuple[bool, ...],
     titles: tuple[str, str, str] = ("Aussage", "Antwort", "Anzahl"),
     column_px: int = COLUMN_PX,
+    level_names: tuple[str, ...] = (),
 ) -> dict:
     """Heatmap: one row per item, one column per level; the cell's shade is how many chose it.
 
-    Rows of items where the group disagrees are labelled in the warning colour with a "⚑".
+    Columns are headed by the short `levels` (e.g. "0".."4", "?"), so that the chart fits a
+    phone; `level_names` (full labels) appear in the tooltip. Rows of items where the group
+    disagrees are labelled in the warning colour with a "⚑".
     """
+    names = level_names or levels
     item_title, level_title, count_title = titles
     labels = [
         f"⚑ {label}" if flag else label for label, flag in zip(items, disagreement, strict=True)
@@ -50,6 +54,7 @@ def spread_spec(
             "statement": statement,
             "row": row,
             "level": level,
+            "level_name": name,
             "column": column,
             "count": count,
             "flag": flag,
@@ -57,7 +62,7 @@ def spread_spec(
         for row, (label, statement, flag, row_counts) in enumerate(
             zip(labels, statements, disagreement, counts, strict=True)
         )
-        for column, (level, count) in enumerate(zip(levels, row_counts, strict=True))
+        for column, (level, name, count) in enumerate(zip(levels, names, row_counts, strict=True))
     ]
     peak = max((c for row in counts for c in row), default=0) or 1
     y = {
@@ -66,7 +71,7 @@ def spread_spec(
         "sort": labels,
         "title": None,
         "axis": {
-            "labelLimit": 360,
+            "labelLimit": 150,
             "labelOverlap": False,
             "labelColor": {
                 "condition": {"test": "indexof(datum.value, '⚑') === 0", "value": WARNING},
@@ -79,18 +84,11 @@ def spread_spec(
         "type": "ordinal",
         "sort": list(levels),
         "title": level_title,
-        "axis": {
-            "orient": "top",
-            "labelAngle": -40,
-            "labelOverlap": False,
-            "labelAlign": "left",
-            "labelLimit": 150,
-            "labelPadding": 4,
-        },
+        "axis": {"orient": "top", "labelAngle": 0, "labelOverlap": False, "labelPadding": 4},
     }
     tooltip = [
         {"field": "statement", "title": item_title},
-        {"field": "level", "title": level_title},
+        {"field": "level_name", "title": level_title},
         {"field": "count", "title": count_title},
     ]
     return {
@@ -139,6 +137,7 @@ def spread_args(
     statements: Mapping[str, str],
     level_labels: Mapping[str, str],
     areas: tuple[str, ...] | None = None,
+    na_label: str = "?",
 ) -> dict:
     """`spread_spec`'s tuples from a group's spread table (area, item, level, count) and its
     item statistics (item, disagreement), restricted to `areas` if given."""
@@ -152,7 +151,8 @@ def spread_args(
     return {
         "items": tuple(short_label(statements[i]) for i in order),
         "statements": tuple(statements[i] for i in order),
-        "levels": tuple(level_labels.get(lv, lv) for lv in levels),
+        "levels": tuple(na_label if lv == "na" else lv for lv in levels),
+        "level_names": tuple(level_labels.get(lv, lv) for lv in levels),
         "counts": tuple(tuple(int(c) for c in table.loc[i]) for i in order),
         "disagreement": tuple(bool(flags.get(i, False)) for i in order),
     }

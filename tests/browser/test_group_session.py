@@ -94,6 +94,7 @@ def test_a_workshop_shows_the_group_only_from_three_submissions(server, new_cont
     wait_idle(facilitator)
     expect(facilitator.get_by_text("Diskussionspunkt").first).to_be_visible()
     expect(facilitator.get_by_text("Streuung der Antworten")).to_be_visible()
+    expect(facilitator.get_by_text("Vereinbarung je Bereich")).to_be_visible()  # a full rerun
     for comment in COMMENTS:
         expect(facilitator.get_by_text(comment, exact=True)).to_be_visible()
     body = facilitator.get_by_test_id("stMain").inner_text()

@@ -22,13 +22,15 @@ LEVELS = {"0": "nicht begonnen", "1": "geplant", "na": "weiß nicht"}
 
 def test_every_item_and_level_is_a_cell_and_disagreement_is_flagged() -> None:
     args = spread_args(SPREAD, ITEMS, STATEMENTS, LEVELS)
-    assert args["levels"] == ("nicht begonnen", "geplant", "weiß nicht")
+    assert args["levels"] == ("0", "1", "?")
+    assert args["level_names"] == ("nicht begonnen", "geplant", "weiß nicht")
     assert args["counts"] == ((1, 0, 2), (0, 3, 0))
     spec = spread_spec(**args)
     cells = spec["data"]["values"]
     assert len(cells) == 6 and {c["item"] for c in cells if c["flag"]} == {"⚑ " + STATEMENTS["i1"]}
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == [0, 3]
-    assert spec["width"] == {"step": 52}  # one fixed-width column per level
+    assert spec["width"] == {"step": 32}  # one narrow column per level: fits a phone
+    assert {c["level_name"] for c in cells} == set(LEVELS.values())
     json.dumps(spec)  # plain JSON, nothing Altair-specific
 
 

@@ -37,8 +37,14 @@ def render() -> None:
     live = st.fragment(_live, run_every=None if visitor.is_closed else REFRESH_SECONDS)
     live(cur)
     view = group_view(cur, lang())  # cached by revision: the fragment just built it
+    st.session_state[_ready_key(cur)] = not isinstance(view, group.Withheld)
     if not isinstance(view, group.Withheld):
         agreement_form(cur, view, lang())
+
+
+def _ready_key(cur: Current) -> str:
+    """Session key: whether the last full run drew the group result's agreement form."""
+    return f"group_ready_{cur.round_id}"
 
 
 def _qr_png(link: str) -> bytes:
@@ -109,6 +115,10 @@ def _live(cur: Current) -> None:
         )
         st.warning(tr("ui.f_unfinished", people=names), icon=":material/hourglass_top:")
     view = group_view(cur, language)
+    ready = not isinstance(view, group.Withheld)
+    if ready != st.session_state.get(_ready_key(cur), ready):
+        st.session_state[_ready_key(cur)] = ready
+        st.rerun()  # the minimum was just reached (or left): draw the agreement form, too
     if isinstance(view, group.Withheld):
         w = view
         st.info(

@@ -39,6 +39,8 @@ def draw_result(cur: Current, view: GroupView, language: str) -> None:
 
     st.subheader(tr("ui.f_spread_title"))
     st.caption(tr("ui.f_spread_help"))
+    legend = [f"{level.value} = {level.label(language)}" for level in q.scale]
+    st.caption(" · ".join([*legend, f"? = {tr('ui.q_na')}"]))
     titles = [tr("ui.f_spread_all"), *(d.title(language) for d in q.dimensions)]
     tabs = st.tabs(titles)
     with tabs[0]:
