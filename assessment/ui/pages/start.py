@@ -19,7 +19,10 @@ if cur is not None:
     with st.container(border=True):
         st.text(tr("ui.start_current", org=cur.details.organisation.name, round=cur.details.label))
         st.code(link(cur.token), language=None, wrap_lines=True)
-        if st.button(tr("ui.start_continue"), type="primary"):
+        moderating = cur.visitor.role == "facilitator" and cur.details.mode == "session"
+        if moderating and st.button(tr("ui.f_to_facilitator"), type="primary"):
+            st.switch_page(page("facilitator"))
+        if not moderating and st.button(tr("ui.start_continue"), type="primary"):
             st.switch_page(page("questionnaire"))
 
 language = lang()
