@@ -66,6 +66,8 @@ class GroupResult:
     joined: int
     min_group: int
     anonymous: bool
+    #: Statements fewer than `min_group` people rated: left out, so no one's answer shows alone.
+    withheld_items: tuple[str, ...] = ()
 
     def discussion_points(self) -> pd.DataFrame:
         """The items where the group disagrees (DESIGN §4), the widest spread first."""
@@ -144,7 +146,7 @@ def result(
         answers = repo.submitted_answers(engine, found.round_id)
         stored_comments = repo.submitted_comments(engine, found.round_id)
     q = questionnaire(engine, visitor)  # type: ignore[arg-type]
-    answers = answers.assign(round="current")
+    answers, withheld = _rated_by_enough(answers.assign(round="current"), found.min_group_size)
     target_frame = pd.DataFrame(
         [("current", a, v) for a, v in (targets or {}).items()], columns=["round", "area", "target"]
     )
@@ -169,7 +171,20 @@ def result(
         joined=len(people),
         min_group=found.min_group_size,
         anonymous=found.anonymous,
+        withheld_items=withheld,
     )
+
+
+def _rated_by_enough(answers: pd.DataFrame, min_group: int) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """The answers to items that at least `min_group` people rated, and the items left out.
+
+    An item rated by fewer (the others said "don't know" or left it open) would show those
+    few people's answers as its mean, spread and min/max.
+    """
+    raters = answers.dropna(subset=["value"]).groupby("item")["respondent"].nunique()
+    enough = set(raters[raters >= min_group].index)
+    withheld = tuple(sorted(set(answers["item"]) - enough))
+    return answers[answers["item"].isin(enough)], withheld
 
 
 def spread_table(answers: pd.DataFrame, q: Questionnaire) -> pd.DataFrame:

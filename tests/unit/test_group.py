@@ -157,3 +157,33 @@ def _code(engine, admin) -> str:
     from assessment.services import invitation
 
     return invitation.invitation(engine, admin).join_code
+
+
+def test_a_statement_rated_by_fewer_than_the_minimum_is_left_out(engine, q):
+    """Three submitted; one statement rated by all three, one by only one (the others: N/A)."""
+    started = rounds.start_session(engine, q, ORG, "Workshop", DAY, anonymous=True)
+    code = access.resolve(engine, started.join_token)
+    often, rarely = q.dimensions[0].items[0].id, q.dimensions[0].items[1].id
+    for n in range(3):
+        me = access.resolve(engine, rounds.join(engine, code).token)
+        answering.save_answer(engine, me, often, n + 1)
+        answering.save_answer(engine, me, rarely, 4 if n == 0 else None)
+        rounds.submit(engine, me)
+    found = group.result(engine, access.resolve(engine, started.admin_token))
+    assert found.withheld_items == (rarely,)
+    counted = found.spread.groupby("item")["count"].sum()
+    assert counted[often] == 3 and counted[rarely] == 0
+    assert set(found.scores.items.dropna(subset=["mean"])["item"]) == {often}
+
+
+def test_a_group_that_rated_nothing_shows_no_figures(engine, q):
+    started = rounds.start_session(engine, q, ORG, "Workshop", DAY, anonymous=True)
+    code = access.resolve(engine, started.join_token)
+    item = q.dimensions[0].items[0].id
+    for _ in range(3):
+        me = access.resolve(engine, rounds.join(engine, code).token)
+        answering.save_answer(engine, me, item, None)
+        rounds.submit(engine, me)
+    found = group.result(engine, access.resolve(engine, started.admin_token))
+    assert found.withheld_items == (item,)
+    assert found.spread["count"].sum() == 0

@@ -15,6 +15,8 @@ def draw_result(cur: Current, view: GroupView, language: str) -> None:
     q, result = cur.questionnaire, view.result
     st.subheader(tr("ui.f_result_title"))
     st.caption(tr("ui.f_result_basis", submitted=result.submitted, joined=result.joined))
+    if result.withheld_items:
+        st.caption(tr("ui.f_withheld_items", n=len(result.withheld_items), min=result.min_group))
     radar_col, bars_col = st.columns(2, gap="large")
     with radar_col:
         st.vega_lite_chart(view.radar, width="content")
