@@ -134,5 +134,5 @@ def is_submitted(visitor: Visitor) -> bool:
 
 
 def set_submitted(visitor: Visitor, submitted: bool) -> None:
-    """Submit the own answers, or take that back (button callback)."""
+    """Submit the own answers, or take that back."""
     rounds.submit(engine(), visitor, submitted)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from assessment.responses import COMMENT_MAX_LENGTH
+from assessment.services.errors import ServiceError
 from assessment.ui import actions
 from assessment.ui import answer_widgets as widgets
 from assessment.ui.pages_registry import page
@@ -73,24 +74,26 @@ def render() -> None:
 
 def _submit_box(visitor, closed: bool) -> None:
     """Submit (or take back) the own answers; they stay editable until the round is closed."""
-    done = actions.is_submitted(visitor)
+    wanted: bool | None = None
     with st.container(border=True, key="submit_box"):
-        if done:
+        if actions.is_submitted(visitor):
             st.success(tr("ui.q_submitted"), icon=":material/task_alt:")
-            if not closed:
-                st.button(
-                    tr("ui.q_unsubmit"), on_click=actions.set_submitted, args=(visitor, False)
-                )
+            if not closed and st.button(tr("ui.q_unsubmit")):
+                wanted = False
         else:
             st.write(tr("ui.q_submit_text"))
-            st.button(
-                tr("ui.q_submit"),
-                type="primary",
-                icon=":material/send:",
-                on_click=actions.set_submitted,
-                args=(visitor, True),
-                disabled=closed,
-            )
+            if st.button(
+                tr("ui.q_submit"), type="primary", icon=":material/send:", disabled=closed
+            ):
+                wanted = True
+        if wanted is None:
+            return
+        try:  # in the script, not in a callback: a refusal is shown here in one sentence
+            actions.set_submitted(visitor, wanted)
+        except ServiceError as error:
+            st.error(widgets.error_message(error))
+        else:
+            st.rerun()
 
 
 def _answer(visitor, item, number, options, labels, answers, language, closed) -> None:
