@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import sqlite3
+import functools
 from dataclasses import dataclass, field
-from pathlib import Path
+
+from sqlalchemy import Engine, text
 
 from assessment.questionnaire import Questionnaire
 from assessment.responses import Organisation
@@ -38,25 +38,33 @@ SCREEN_STATE = """
 """
 
 
-def new_round(database: Path, q: Questionnaire, name: str) -> str:
+def new_round(db_url: str, q: Questionnaire, name: str) -> str:
     """Store a fresh self-check in the server's database; returns the respondent's token."""
-    engine = storage_engine.make_engine(f"sqlite:///{database}")
-    try:
-        new = repo.create_round(engine, q, Organisation(name=name), "Runde 1", dt.date.today())
-    finally:
-        engine.dispose()
+    new = repo.create_round(_engine(db_url), q, Organisation(name=name), "Runde 1", dt.date.today())
     return new.respondent_token
 
 
-def stored_answers(database: Path, token: str) -> dict[str, int]:
-    """The respondent's stored answers as option indexes; unanswered items are absent."""
-    query = (
-        "SELECT a.item_id, a.value FROM answer a JOIN respondent p ON p.id = a.respondent_id "
-        "WHERE p.token_hash = ? AND a.answered"
+def stored_rows(db_url: str, token: str) -> list[tuple[str, int | None, object]]:
+    """The respondent's given answers as (item, value, updated_at), straight from the database."""
+    query = text(
+        "SELECT a.item_id, a.value, a.updated_at FROM answer a "
+        "JOIN respondent p ON p.id = a.respondent_id WHERE p.token_hash = :digest AND a.answered"
     )
-    with contextlib.closing(sqlite3.connect(database, timeout=30)) as db:
-        rows = db.execute(query, (hash_token(token),)).fetchall()
-    return {item: NA_INDEX if value is None else int(value) for item, value in rows}
+    with _engine(db_url).connect() as conn:
+        return [tuple(row) for row in conn.execute(query, {"digest": hash_token(token)})]
+
+
+def stored_answers(db_url: str, token: str) -> dict[str, int]:
+    """The respondent's stored answers as option indexes; unanswered items are absent."""
+    return {
+        item: NA_INDEX if value is None else int(value)
+        for item, value, _ in stored_rows(db_url, token)
+    }
+
+
+@functools.cache
+def _engine(db_url: str) -> Engine:
+    return storage_engine.make_engine(db_url)
 
 
 @dataclass

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import re
-import sqlite3
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from playwright.async_api import async_playwright
 
 from assessment.questionnaire import load_catalogue
-from assessment.storage.tokens import hash_token
 from tests.browser.conftest import (
     IS_IDLE,
     QUIET_MS,
     TRACK_SCRIPT_STATE,
+    StreamlitServer,
+    _free_port,
     require_chromium,
 )
 from tests.browser.no_loss import (
@@ -28,8 +28,10 @@ from tests.browser.no_loss import (
     compare,
     new_round,
     stored_answers,
+    stored_rows,
 )
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.databases import pg_schema, require_pg_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.load]
 
@@ -62,23 +64,20 @@ async def settled(page, server, token: str) -> Comparison:
     deadline = time.monotonic() + SETTLE_TIMEOUT_S
     while True:
         await wait_idle(page)
-        result = compare(await page.evaluate(SCREEN_STATE), stored_answers(server.database, token))
+        result = compare(await page.evaluate(SCREEN_STATE), stored_answers(server.db_url, token))
         if not result.lost or time.monotonic() > deadline:
             return result
         await asyncio.sleep(SETTLE_POLL_S)  # poll: on a busy server a rerun can start late
 
 
-def stored_at(database, token: str) -> dict[str, float]:
+def stored_at(db_url: str, token: str) -> dict[str, float]:
     """When each of the respondent's answers was written (server clock, seconds since epoch)."""
-    query = (
-        "SELECT a.item_id, a.updated_at FROM answer a JOIN respondent p ON p.id = a.respondent_id "
-        "WHERE p.token_hash = ? AND a.answered"
-    )
-    with contextlib.closing(sqlite3.connect(database, timeout=30)) as db:
-        rows = db.execute(query, (hash_token(token),)).fetchall()
-    return {
-        item: dt.datetime.fromisoformat(at).replace(tzinfo=dt.UTC).timestamp() for item, at in rows
-    }
+    return {item: _epoch(at) for item, _, at in stored_rows(db_url, token)}
+
+
+def _epoch(stamp: str | dt.datetime) -> float:
+    moment = dt.datetime.fromisoformat(stamp) if isinstance(stamp, str) else stamp
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).timestamp()
 
 
 def write_times(log: str) -> list[float]:
@@ -138,10 +137,30 @@ async def workshop(server, tokens: list[str], q, clicked: list[dict]) -> list[Co
             await browser.close()
 
 
-def test_thirty_participants_at_once_lose_no_answer(server):
+@pytest.fixture(scope="module")
+def postgres_server(tmp_path_factory) -> Iterator[StreamlitServer]:
+    """The app on a fresh PostgreSQL schema (fails without $VIELFALTSKOMPASS_TEST_PG_URL in CI)."""
+    with pg_schema(require_pg_url()) as url:
+        folder = tmp_path_factory.mktemp("postgres-server")
+        app = StreamlitServer(_free_port(), url, folder / "server.log")
+        app.start()
+        try:
+            yield app
+        finally:
+            app.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def workshop_server(request) -> StreamlitServer:
+    """One app server on each database."""
+    return request.getfixturevalue("server" if request.param == "sqlite" else "postgres_server")
+
+
+def test_thirty_participants_at_once_lose_no_answer(workshop_server):
     require_chromium()
+    server = workshop_server
     q = load_catalogue()[("kmu", "1.0")]
-    tokens = [new_round(server.database, q, f"Workshop Teilnahme {n}") for n in range(PARTICIPANTS)]
+    tokens = [new_round(server.db_url, q, f"Workshop Teilnahme {n}") for n in range(PARTICIPANTS)]
     started = time.monotonic()
     log_start = server.log.stat().st_size
     # In a thread of its own: the session's synchronous Playwright owns this thread's event loop.
@@ -151,19 +170,20 @@ def test_thirty_participants_at_once_lose_no_answer(server):
     total = Comparison()
     for result in results:
         total.add(result)
-    stored = sum(len(stored_answers(server.database, token)) for token in tokens)
+    stored = sum(len(stored_answers(server.db_url, token)) for token in tokens)
     # From the click to the moment the server wrote the answer (both on this machine's clock).
     latencies = [
         at - clicked[n][item]
         for n, token in enumerate(tokens)
-        for item, at in stored_at(server.database, token).items()
+        for item, at in stored_at(server.db_url, token).items()
         if item in clicked[n]
     ]
     with server.log.open("rb") as log:
         log.seek(log_start)
         writes = write_times(log.read().decode(errors="replace"))
     print(
-        f"\n{PARTICIPANTS} participants, {PARTICIPANTS * STATEMENTS} answers clicked, "
+        f"\n{server.db_url.split(':', 1)[0]}: {PARTICIPANTS} participants, "
+        f"{PARTICIPANTS * STATEMENTS} answers clicked, "
         f"{stored} stored, {len(total.lost)} lost, {len(total.unsaved)} marked unsaved, "
         f"{total.tracebacks} tracebacks, {time.monotonic() - started:.1f} s; click to stored: "
         f"p50 {percentile(latencies, 0.5):.2f} s, p95 {percentile(latencies, 0.95):.2f} s; "

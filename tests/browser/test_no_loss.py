@@ -47,7 +47,7 @@ def check_screen(page, server, token: str) -> Comparison:
     deadline = time.monotonic() + SETTLE_TIMEOUT_S
     while True:
         wait_idle(page)
-        result = compare(page.evaluate(SCREEN_STATE), stored_answers(server.database, token))
+        result = compare(page.evaluate(SCREEN_STATE), stored_answers(server.db_url, token))
         if not result.lost or time.monotonic() > deadline:
             return result
         page.wait_for_timeout(SETTLE_POLL_S * 1000)  # poll: a rerun may not have started yet
@@ -63,7 +63,7 @@ def assert_nothing_lost(result: Comparison) -> None:
 
 def test_rapid_double_clicks_store_the_second_answer(page, server, sme):
     """Two options of one statement clicked at once, on every statement, three times over."""
-    token = new_round(server.database, sme, "Reinigungsservice Adebayo")
+    token = new_round(server.db_url, sme, "Reinigungsservice Adebayo")
     total, tries = Comparison(), 0
     for rerun in range(3):
         for area_number, area in enumerate(sme.dimensions, start=1):
@@ -79,12 +79,12 @@ def test_rapid_double_clicks_store_the_second_answer(page, server, sme):
     assert tries >= 100
     assert total.compared == tries
     assert_nothing_lost(total)
-    assert len(stored_answers(server.database, token)) == len(sme.items_by_id)
+    assert len(stored_answers(server.db_url, token)) == len(sme.items_by_id)
 
 
 def test_a_fast_sweep_across_an_area_stores_every_answer(page, server, sme):
     """Every statement of every area clicked 30 ms apart, twice."""
-    token = new_round(server.database, sme, "Kita Regenbogen gGmbH")
+    token = new_round(server.db_url, sme, "Kita Regenbogen gGmbH")
     total = Comparison()
     for sweep in range(2):
         for area_number, area in enumerate(sme.dimensions, start=1):
@@ -99,7 +99,7 @@ def test_a_fast_sweep_across_an_area_stores_every_answer(page, server, sme):
 
 def test_a_click_after_a_killed_server_restarts_is_stored(page, server, sme):
     """kill -9, start again on the same port; the open tab reconnects and keeps saving."""
-    token = new_round(server.database, sme, "Autohaus Kowalski")
+    token = new_round(server.db_url, sme, "Autohaus Kowalski")
     open_url(page, questionnaire_url(server, token))
     items = sme.dimensions[0].items
     for item in items[:3]:
@@ -115,12 +115,12 @@ def test_a_click_after_a_killed_server_restarts_is_stored(page, server, sme):
     for index, item in enumerate(items[4:6], start=2):
         click(page, options(page, item.id).nth(index))
         assert_nothing_lost(check_screen(page, server, token))
-    assert len(stored_answers(server.database, token)) == 6
+    assert len(stored_answers(server.db_url, token)) == 6
 
 
 def test_a_write_locked_database_marks_the_answer_unsaved_until_it_is_retried(page, server, sme):
     """Another process holds SQLite's write lock: the answer stays chosen, marked not saved."""
-    token = new_round(server.database, sme, "Stadtwerke Neustadt")
+    token = new_round(server.db_url, sme, "Stadtwerke Neustadt")
     open_url(page, questionnaire_url(server, token))
     first, second = sme.dimensions[0].items[:2]
     click(page, options(page, first.id).nth(1))
@@ -132,11 +132,11 @@ def test_a_write_locked_database_marks_the_answer_unsaved_until_it_is_retried(pa
         expect(marker).to_be_visible()
         expect(page.get_by_test_id("stException")).to_have_count(0)
         expect(options(page, second.id).nth(3).locator("input")).to_be_checked()
-        assert second.id not in stored_answers(server.database, token)
+        assert second.id not in stored_answers(server.db_url, token)
         lock.execute("ROLLBACK")
 
     click(page, marker.get_by_role("button"))
     expect(marker).to_have_count(0)
     result = check_screen(page, server, token)
     assert_nothing_lost(result)
-    assert stored_answers(server.database, token) == {first.id: 1, second.id: 3}
+    assert stored_answers(server.db_url, token) == {first.id: 1, second.id: 3}
