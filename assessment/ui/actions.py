@@ -13,10 +13,9 @@ from assessment.responses import Organisation, ResponseFile
 from assessment.services import access, answering, invitation, rounds, transfer
 from assessment.services.access import Visitor
 from assessment.ui.session import catalogue, engine
-from assessment.ui.state import forget_token
+from assessment.ui.state import NEW_OWNER_TOKEN, forget_token
 
 #: Session key of the organisation link's token of a self-check just started (shown once).
-NEW_OWNER_TOKEN = "new_owner_token"
 
 AREA_PARAM = "area"
 
@@ -30,7 +29,7 @@ def create_round(q: Questionnaire, organisation: Organisation, label: str) -> st
     """Start a self-check; returns the respondent's token (the organisation link is kept to
     be shown once)."""
     started = rounds.start_self_check(engine(), q, organisation, label, date.today())
-    st.session_state[NEW_OWNER_TOKEN] = started.owner_token
+    st.session_state[NEW_OWNER_TOKEN] = (started.organisation_id, started.owner_token)
     return started.respondent_token
 
 
@@ -47,7 +46,7 @@ def create_session(
     started = rounds.start_session(
         engine(), q, organisation, label, day, anonymous=anonymous, min_group_size=min_group_size
     )
-    st.session_state[NEW_OWNER_TOKEN] = started.owner_token
+    st.session_state[NEW_OWNER_TOKEN] = (started.organisation_id, started.owner_token)
     return started.admin_token
 
 

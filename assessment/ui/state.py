@@ -8,6 +8,8 @@ from assessment.i18n import LANGS, t
 
 TOKEN_PARAM = "t"
 LANG_PARAM = "lang"
+#: Session key of (organisation id, owner token) of an organisation created in this session.
+NEW_OWNER_TOKEN = "new_owner_token"
 
 
 def lang() -> str:

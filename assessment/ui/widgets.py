@@ -6,7 +6,7 @@ import streamlit as st
 
 from assessment.ui.pages_registry import link, page
 from assessment.ui.session import Current, current
-from assessment.ui.state import token, tr
+from assessment.ui.state import NEW_OWNER_TOKEN, token, tr
 
 
 def require_current() -> Current:
@@ -36,8 +36,9 @@ def resume_link_box(cur: Current) -> None:
     with st.container(border=True):
         st.markdown(f":material/key: **{tr('ui.link_title')}** – {tr('ui.link_text')}")
         st.code(link(cur.token), language=None, wrap_lines=True)
-    owner_token = st.session_state.get("new_owner_token")  # set once, when the check began
-    if owner_token:
+    # Shown in the session that created the organisation, and only on that organisation's pages.
+    organisation_id, owner_token = st.session_state.get(NEW_OWNER_TOKEN, (None, None))
+    if owner_token and organisation_id == cur.visitor.organisation_id:
         with st.container(border=True):
             st.markdown(f":material/domain: **{tr('ui.link_owner_title')}** – "
                         f"{tr('ui.link_owner_text')}")  # fmt: skip
