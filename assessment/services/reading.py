@@ -36,10 +36,21 @@ def round_answers(engine: Engine, visitor: Visitor | None) -> pd.DataFrame:
 
 
 def export_round(engine: Engine, visitor: Visitor | None) -> ResponseFile:
-    """The visitor's round as a response file (labels, no tokens); Forbidden when anonymous."""
+    """The visitor's round as a response file (labels, no tokens); Forbidden when anonymous.
+
+    A session's file holds those who submitted, as its group result does, and only from the
+    minimum group size on.
+    """
     found = require_round(visitor, "export")
     with storage_boundary("export round", round=found.round_id):
-        return repo.export_round(engine, found.round_id)
+        data = repo.export_round(engine, found.round_id)
+        if found.mode != "session":
+            return data
+        submitted = {p.label for p in repo.round_respondents(engine, found.round_id) if p.submitted}
+    if len(submitted) < found.min_group_size:
+        raise Forbidden(f"fewer than {found.min_group_size} people have submitted")
+    kept = [person for person in data.respondents if person.id in submitted]
+    return data.model_copy(update={"respondents": kept})
 
 
 def export_organisation(engine: Engine, visitor: Visitor | None) -> OrganisationFile:

@@ -80,9 +80,17 @@ def test_anonymous_rounds_keep_no_name_and_export_nothing_individual(engine, q):
 
 
 def test_a_named_round_exports_and_keeps_names(engine, q):
-    _, admin, _ = _session(engine, q, anonymous=False, submitted=1)
+    _, admin, _ = _session(engine, q, anonymous=False, submitted=3)
     assert {p.role for p in rounds.progress(engine, admin)} == {"Lager"}
-    assert len(reading.export_round(engine, admin).respondents) == 4
+    exported = reading.export_round(engine, admin).respondents
+    assert [p.id for p in exported] == ["P1", "P2", "P3"]  # those who submitted, not P4's draft
+    assert {p.role for p in exported} == {"Lager"}
+
+
+def test_a_session_exports_nothing_below_the_minimum_group_size(engine, q):
+    _, admin, _ = _session(engine, q, anonymous=False, submitted=2)
+    with pytest.raises(Forbidden):
+        reading.export_round(engine, admin)
     with pytest.raises(Forbidden):  # a session's answers are read as the group result only
         reading.round_answers(engine, admin)
 
