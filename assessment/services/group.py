@@ -11,6 +11,7 @@ Rules (DESIGN §4, §10), held here so that no page, export or report can bypass
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 from sqlalchemy import Engine
@@ -41,8 +42,7 @@ class Withheld:
         return max(self.min_group - self.submitted, 0)
 
 
-@dataclass(frozen=True, order=True)
-class Comment:
+class Comment(NamedTuple):
     """A comment on an item; `by` is the respondent's label, empty in an anonymous round."""
 
     item: str

@@ -152,13 +152,19 @@ answer = Table(
     CheckConstraint("value IS NULL OR value >= 0", name="value_not_negative"),
 )
 
-target = Table(
-    "target",
-    metadata,
-    Column("round_id", Integer, ForeignKey("round.id", ondelete="CASCADE"), primary_key=True),
-    Column("area", String(60), primary_key=True),
-    Column("value", Float, nullable=False),
-)
+
+def _per_area(name: str, value: Column) -> Table:
+    """A table of one value per round and area."""
+    return Table(
+        name,
+        metadata,
+        Column("round_id", Integer, ForeignKey("round.id", ondelete="CASCADE"), primary_key=True),
+        Column("area", String(60), primary_key=True),
+        value,
+    )
+
+
+target = _per_area("target", Column("value", Float, nullable=False))
 
 action = Table(
     "action",
@@ -181,18 +187,6 @@ action = Table(
 )
 
 #: The score per area (0..100) a session's group agreed on; it replaces the mean where set.
-consensus = Table(
-    "consensus",
-    metadata,
-    Column("round_id", Integer, ForeignKey("round.id", ondelete="CASCADE"), primary_key=True),
-    Column("area", String(60), primary_key=True),
-    Column("value", Float, nullable=False),
-)
+consensus = _per_area("consensus", Column("value", Float, nullable=False))
 
-note = Table(
-    "note",
-    metadata,
-    Column("round_id", Integer, ForeignKey("round.id", ondelete="CASCADE"), primary_key=True),
-    Column("area", String(60), primary_key=True),
-    Column("text", Text, nullable=False),
-)
+note = _per_area("note", Column("text", Text, nullable=False))
