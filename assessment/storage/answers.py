@@ -123,8 +123,9 @@ def respondent_comments(engine: Engine, respondent_id: int) -> dict[str, str]:
         return {item: comment for item, comment in conn.execute(stmt.order_by(a.item_id))}
 
 
-def round_answers(engine: Engine, round_id: int) -> pd.DataFrame:
-    """All given answers of a round as a long table for `scoring.score_rounds` (N/A = NaN)."""
+def round_answers(engine: Engine, round_id: int, submitted_only: bool = False) -> pd.DataFrame:
+    """The given answers of a round (or of its submitted respondents) as a long table for
+    `scoring.score_rounds` (N/A = NaN)."""
     import pandas as pd  # only the results pages need it: keep it off the app's start-up
 
     p, a = t.respondent.c, t.answer.c
@@ -134,6 +135,8 @@ def round_answers(engine: Engine, round_id: int) -> pd.DataFrame:
         .where(p.round_id == round_id, a.answered.is_(True))
         .order_by(p.id, a.item_id)
     )
+    if submitted_only:
+        stmt = stmt.where(p.submitted.is_(True))
     key = str(round_id)
     with engine.connect() as conn:
         rows = [

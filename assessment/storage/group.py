@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, delete, select
 
 from assessment.storage import tables as t
-from assessment.storage.answers import ANSWER_COLUMNS
+from assessment.storage.answers import round_answers
 from assessment.storage.revisions import bump_round
 from assessment.storage.transactions import write_transaction
 from assessment.storage.upsert import insert_for
@@ -18,22 +18,7 @@ if TYPE_CHECKING:
 
 def submitted_answers(engine: Engine, round_id: int) -> pd.DataFrame:
     """The given answers of the round's submitted respondents as a long table (N/A = NaN)."""
-    import pandas as pd
-
-    p, a = t.respondent.c, t.answer.c
-    stmt = (
-        select(p.label, a.item_id, a.value)
-        .join(t.answer, a.respondent_id == p.id)
-        .where(p.round_id == round_id, p.submitted.is_(True), a.answered.is_(True))
-        .order_by(p.id, a.item_id)
-    )
-    key = str(round_id)
-    with engine.connect() as conn:
-        rows = [
-            (key, label, item, float("nan") if value is None else float(value))
-            for label, item, value in conn.execute(stmt)
-        ]
-    return pd.DataFrame(rows, columns=ANSWER_COLUMNS).astype({"value": "float64"})
+    return round_answers(engine, round_id, submitted_only=True)
 
 
 def submitted_comments(engine: Engine, round_id: int) -> list[tuple[str, str, str]]:
