@@ -16,13 +16,27 @@ from assessment.services import access, answering
 from assessment.services.errors import Forbidden, Invalid, RoundClosed, StorageFailed
 from assessment.storage import repository as repo
 from assessment.storage import transactions
+from assessment.storage.engine import make_engine
+from tests.conftest import sqlite_url
+
+
+def _self_check(engine) -> access.Visitor:
+    q = load_catalogue()[("kmu", "1.0")]
+    new = repo.create_round(engine, q, Organisation(name="Gärtnerei Şahin"), "R1", dt.date.today())
+    return access.resolve(engine, new.respondent_token)
 
 
 @pytest.fixture
 def respondent(engine) -> access.Visitor:
-    q = load_catalogue()[("kmu", "1.0")]
-    new = repo.create_round(engine, q, Organisation(name="Gärtnerei Şahin"), "R1", dt.date.today())
-    return access.resolve(engine, new.respondent_token)
+    return _self_check(engine)
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path):
+    """A SQLite file only: its write lock can be held from a second connection."""
+    engine = make_engine(sqlite_url(tmp_path / "locked.db"))
+    yield engine
+    engine.dispose()
 
 
 def locked() -> OperationalError:
@@ -89,10 +103,9 @@ def test_a_closed_round_takes_no_answer_even_from_a_link_opened_before(engine, r
 
 
 def test_a_locked_database_is_a_storage_failure_logged_with_its_context(
-    engine, respondent, caplog, monkeypatch
+    sqlite_engine, caplog, monkeypatch
 ):
-    if engine.dialect.name != "sqlite":
-        pytest.skip("holds SQLite's write lock from a second connection")
+    engine, respondent = sqlite_engine, _self_check(sqlite_engine)
     monkeypatch.setattr(transactions, "RETRY_PAUSES_S", (0.01,))
     with sqlite3.connect(engine.url.database, isolation_level=None) as lock:
         lock.execute("PRAGMA busy_timeout=0")
