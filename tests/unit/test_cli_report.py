@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from assessment import cli
 from assessment.cli import EXIT_BAD_INPUT, main
-from assessment.questionnaire import QUESTIONNAIRE_DIR_ENV
-from tests.conftest import FIXTURES, ROOT, pdf_text
+from tests.conftest import FIXTURES, pdf_text, run_cli
 
 ROUND = FIXTURES / "report" / "mini_round.json"
 PREVIOUS = FIXTURES / "report" / "mini_previous.json"
@@ -150,21 +147,10 @@ def test_report_in_a_child_process_prints_no_traceback(tmp_path: Path) -> None:
     folder = tmp_path / "questionnaires"
     folder.mkdir()
     shutil.copy(FIXTURES / "mini.yaml", folder / "mini.yaml")
-    env = {k: v for k, v in os.environ.items() if k != QUESTIONNAIRE_DIR_ENV}
-    env[QUESTIONNAIRE_DIR_ENV] = str(folder)
-    env["PYTHONIOENCODING"] = "utf-8"
     target = tmp_path / "roadmap.pdf"
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "assessment", "report", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=120,
-        )
+        return run_cli("report", *args, questionnaires=folder)
 
     ok = run(str(ROUND), "-o", str(target), "--lang", "en")
     assert ok.returncode == 0, ok.stderr
