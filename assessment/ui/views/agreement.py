@@ -29,25 +29,19 @@ def agreement_form(cur: Current, view: GroupView, language: str) -> None:
             st.markdown(f"**{area.title(language)}**")
             st.caption(tr("ui.f_agree_mean", mean=fmt_number(mean, language, 0)))
             left, right = st.columns(2)
-            consensus = left.number_input(
+            consensus = _score_input(
+                left,
                 tr("ui.f_agree_consensus"),
-                min_value=0.0,
-                max_value=100.0,
-                value=result.consensus.get(area.id),
-                step=5.0,
-                format="%.0f",
-                key=f"consensus_{cur.round_id}_{area.id}",
-                disabled=closed,
+                result.consensus.get(area.id),
+                f"consensus_{cur.round_id}_{area.id}",
+                closed,
             )
-            target = right.number_input(
+            target = _score_input(
+                right,
                 tr("common.target"),
-                min_value=0.0,
-                max_value=100.0,
-                value=float(round(targets.get(area.id, 0.0), 1)),
-                step=5.0,
-                format="%.0f",
-                key=f"group_target_{cur.round_id}_{area.id}",
-                disabled=closed,
+                float(round(targets.get(area.id, 0.0), 1)),
+                f"group_target_{cur.round_id}_{area.id}",
+                closed,
             )
             note = st.text_area(
                 tr("ui.f_agree_note"),
@@ -73,3 +67,17 @@ def agreement_form(cur: Current, view: GroupView, language: str) -> None:
         st.error(error_message(error), icon=":material/block:")
         return
     st.rerun()
+
+
+def _score_input(column, label: str, value: float | None, key: str, disabled: bool):
+    """A score field 0–100 in steps of 5 (empty where `value` is None)."""
+    return column.number_input(
+        label,
+        min_value=0.0,
+        max_value=100.0,
+        value=value,
+        step=5.0,
+        format="%.0f",
+        key=key,
+        disabled=disabled,
+    )
