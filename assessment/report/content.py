@@ -5,15 +5,21 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from assessment.findings import AreaFindings, area_findings
+from assessment.group_rules import score_file
+from assessment.i18n import t
 from assessment.questionnaire import Measure, Questionnaire, Stage
 from assessment.report.text import printable
 from assessment.responses import PHASES, PlanEntry, ResponseFile
 from assessment.roadmap import entry_title, first_steps, plan_for
-from assessment.scoring import Scores, score_response
+from assessment.scoring import Scores
+
+if TYPE_CHECKING:
+    from assessment.report.group_content import GroupContent
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,8 @@ class ReportContent:
     first_steps: list[PlanRow]
     plan_edited: bool
     created: datetime
+    #: A session's group size, spread and agreement (None for a self-check).
+    group: GroupContent | None = None
 
     @property
     def scored_areas(self) -> list[AreaResult]:
@@ -119,6 +127,14 @@ def _comments(data: ResponseFile, q: Questionnaire, lang: str) -> dict[str, list
             area = q.item_dimension[item_id]
             statement = q.items_by_id[item_id].statement(lang)
             found[area].append(Comment(area, item_id, statement, author, printable(text.strip())))
+    anonymous = t("pdf.group.anonymous_author", lang)
+    for comment in data.comments:  # an anonymous round's: tied to no respondent
+        if comment.item in q.items_by_id:
+            area, statement = q.item_dimension[comment.item], q.items_by_id[comment.item]
+            found[area].append(
+                Comment(area, comment.item, statement.statement(lang), anonymous,
+                        printable(comment.text.strip()))
+            )  # fmt: skip
     order = {item: n for n, item in enumerate(q.items_by_id)}
     for comments in found.values():
         comments.sort(key=lambda c: order[c.item])
@@ -133,8 +149,8 @@ def gather(
     created: datetime,
 ) -> ReportContent:
     """Score the round (and the previous one), build the plan and collect the texts."""
-    scores = score_response(data, q)
-    previous_scores = score_response(previous, q, "previous") if previous is not None else None
+    scores = score_file(data, q)  # a session's by the group rules, its consensus in place
+    previous_scores = score_file(previous, q, "previous") if previous is not None else None
     before = {}
     previous_overall = None
     if previous_scores is not None:

@@ -13,9 +13,9 @@ Every page and every use case asks the visitor (`may`, `require`) before it show
 | owner       | organisation link    | all of the facilitator's on every round of the            |
 |             |                      | organisation, the list of rounds, next round, delete      |
 
-An anonymous round is never exported (file or PDF): a response file carries each person's
-answers, and those never leave the database. Its group result (`group.result`) is the only
-way to see it, and only once the minimum group size has submitted.
+A session's export and PDF (`reading.export_round`) follow its group result: nothing below
+the minimum group size; an anonymous one holds answer sets under opaque ids, no name or role,
+and comments tied to no answer set.
 """
 
 from __future__ import annotations
@@ -54,8 +54,6 @@ _ROUND_RESULTS: frozenset[str] = frozenset(
     {"results", "roadmap", "targets", "plan", "pdf", "export", "profile"}
 )
 _FACILITATOR: frozenset[str] = _ROUND_RESULTS | {"progress", "close"}
-#: What carries individual answers: refused on an anonymous round (its aggregates only show).
-_PER_PERSON: frozenset[str] = frozenset({"export", "pdf"})
 ALLOWED: dict[str, frozenset[str]] = {
     "respondent": _RESPONDENT,
     "self_respondent": _RESPONDENT | _ROUND_RESULTS,
@@ -97,11 +95,9 @@ class Visitor:
 
     @property
     def allowed(self) -> frozenset[str]:
-        """Every action this link allows (an anonymous round: no per-person export or PDF)."""
+        """Every action this link allows (a self-check's respondent: also its results)."""
         if self.role == "respondent" and self.is_self_check:
             return ALLOWED["self_respondent"]
-        if self.is_anonymous:
-            return ALLOWED[self.role] - _PER_PERSON
         return ALLOWED[self.role]
 
     def may(self, action: Action) -> bool:
