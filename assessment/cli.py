@@ -48,12 +48,30 @@ def _read(path: str):
     return read_responses(path, load_catalogue())
 
 
+def _group_rules_hold(path: str, data) -> None:
+    """A session's file shows nothing below its minimum group size: one line, exit 2."""
+    from assessment.group_rules import TooFewInGroup, group_answers, is_group
+
+    if is_group(data):
+        try:
+            group_answers(data)
+        except TooFewInGroup as exc:
+            raise CliError(f"{path}: {exc}") from None
+
+
 def cmd_score(args: argparse.Namespace) -> int:
-    """Score a response file and print JSON (default) or a table."""
-    from assessment.scoring import score_response, scores_to_dict
+    """Score a response file and print JSON (default) or a table.
+
+    A session's file (`round.mode` "session" or `round.anonymous`) is scored by the group
+    rules: refused below `round.min_group` answer sets; statements fewer rated are left out;
+    the output is aggregates only.
+    """
+    from assessment.group_rules import score_file
+    from assessment.scoring import scores_to_dict
 
     data, q = _read(args.responses)
-    result = scores_to_dict(score_response(data, q), q)
+    _group_rules_hold(args.responses, data)
+    result = scores_to_dict(score_file(data, q), q)
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -90,13 +108,18 @@ def format_table(result: dict, q, lang: str = "de") -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Write the PDF roadmap of a response file (optionally compared with an earlier round)."""
+    """Write the PDF roadmap of a response file (optionally compared with an earlier round).
+
+    A session's file gets the group's pages, by the same group rules as `score`.
+    """
     from assessment.report import build_report
 
     data, q = _read(args.responses)
+    _group_rules_hold(args.responses, data)
     previous = None
     if args.previous:
         previous, earlier_q = _read(args.previous)
+        _group_rules_hold(args.previous, previous)
         if (earlier_q.id, earlier_q.version) != (q.id, q.version):
             raise CliError(
                 f"{args.previous}: $.questionnaire: the earlier round was answered with "

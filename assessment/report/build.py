@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 
+from assessment.group_rules import is_group
 from assessment.i18n import t
 from assessment.questionnaire import Questionnaire
-from assessment.group_rules import is_group
 from assessment.report.content import gather
 from assessment.report.document import ReportPDF
 from assessment.report.group_content import gather_group

@@ -19,11 +19,10 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
         return
     pdf.add_page()
     pdf.heading(t("pdf.group.title", lang), H1, before=0)
-    pdf.paragraph(
-        t("pdf.group.size", lang, joined=group.joined, submitted=group.submitted), BODY
-    )
+    pdf.paragraph(t("pdf.group.size", lang, joined=group.joined, submitted=group.submitted), BODY)
     if group.unfinished:
-        pdf.paragraph(t("pdf.group.unfinished", lang, n=group.unfinished, joined=group.joined), FLAG)
+        flagged = t("pdf.group.unfinished", lang, n=group.unfinished, joined=group.joined)
+        pdf.paragraph(flagged, FLAG)
     rule = "pdf.group.rule_anonymous" if group.anonymous else "pdf.group.rule_named"
     pdf.paragraph(t(rule, lang, min=group.min_group), SMALL)
     if group.withheld_items:
