@@ -13,7 +13,16 @@ from assessment.ui.state import lang, private_link, tr
 PAGES_DIR = Path(__file__).parent / "pages"
 
 PageName = Literal[
-    "start", "profile", "questionnaire", "results", "roadmap", "catalogue", "join", "facilitator"
+    "start",
+    "profile",
+    "questionnaire",
+    "results",
+    "roadmap",
+    "catalogue",
+    "join",
+    "facilitator",
+    "privacy",
+    "imprint",
 ]
 
 
@@ -41,6 +50,8 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
     ),
     "ui.nav_section_info": (
         PageSpec("catalogue", "ui.nav_catalogue", "questionnaires", ":material/menu_book:"),
+        PageSpec("privacy", "ui.nav_privacy", "privacy", ":material/shield_person:"),
+        PageSpec("imprint", "ui.nav_imprint", "imprint", ":material/gavel:"),
     ),
 }
 DEFAULT: PageName = "start"
