@@ -13,7 +13,7 @@ log = logging.getLogger("assessment.ui")
 
 
 def show_notice(kind: Kind, title_key: str) -> None:
-    """Draw the notice of `kind` under its title; an unreadable operator file is named in the log."""
+    """Draw the notice of `kind` under its title; an unreadable operator file goes to the log."""
     st.title(tr(title_key))
     try:
         notice = load_notice(kind, lang())
