@@ -182,7 +182,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from assessment import cli_transfer
 
     try:
-        lines = cli_transfer.import_file(args.file, args.db, args.as_new, args.base_url)
+        lines = cli_transfer.import_file(args.file, args.db, args.as_new, args.base_url, args.lang)
     except cli_transfer.TransferProblem as exc:
         raise CliError(str(exc)) from None
     print("\n".join(lines))
@@ -228,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-new", action="store_true", help="store a changed file as a new round")
     p.add_argument("--db", metavar="URL", help=db_help)
     p.add_argument("--base-url", default="http://localhost:8501", help="the app's address")
+    p.add_argument("--lang", choices=["de", "en"], default="de", help="language of the links")
     p = sub.add_parser("demo", help="store the demo company's completed check")
     p.add_argument("-o", "--output", help="write the demo as a response file instead")
     p.add_argument("--base-url", default="http://localhost:8501", help="the app's address")

@@ -125,6 +125,10 @@ class NotFound(LookupError):
     """The round, respondent or organisation does not exist (any more)."""
 
 
+class TooLong(ValueError):
+    """A text longer than a response file takes (it could not be exported); nothing stored."""
+
+
 class RoundClosed(Exception):
     """The round is closed: it takes no more writes until it is reopened."""
 
