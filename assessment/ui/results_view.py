@@ -19,8 +19,9 @@ from assessment.roadmap import compute_plan
 from assessment.scoring import Scores, score_rounds
 from assessment.services import group, planning, reading
 from assessment.services.access import Visitor
-from assessment.services.errors import ServiceError
+from assessment.services.errors import ServiceError, StorageFailed
 from assessment.ui.session import Current, engine
+from assessment.ui.state import tr
 
 #: Width in pixels of the bar chart's plot area (the labels come on top).
 BARS_WIDTH = 270
@@ -137,7 +138,14 @@ def save_target_from_widget(visitor: Visitor, area: str) -> None:
     try:
         planning.set_target(engine(), visitor, area, value)
     except ServiceError as error:
-        st.session_state[TARGET_REFUSED] = error_message(error)
+        # "Not saved, your choice stays" would be wrong here: the field shows the stored value.
+        failed = isinstance(error, StorageFailed)
+        st.session_state[TARGET_REFUSED] = (
+            tr("ui.error_storage") if failed else error_message(error)
+        )
+        # The field must not keep a value the database refused: it is drawn anew with the
+        # stored target.
+        del st.session_state[target_key(visitor.round_id, area)]
 
 
 def stored_plan(visitor: Visitor) -> list[PlanEntry] | None:
