@@ -2,7 +2,8 @@
 
 All text goes through `normalize_text`, which makes it printable with the bundled fonts; the
 first time a text needs the Arabic or the Hebrew font, that font is added as fallback and
-HarfBuzz shaping (with right-to-left runs) is switched on. Lines the main font can draw alone are placed with `FPDF.text` (fast); others go
+HarfBuzz shaping (with right-to-left runs) is switched on. Lines the main font can draw alone
+are placed with `FPDF.text` (fast); others go
 through `FPDF.cell`, which handles fallback fonts, shaping and right-to-left runs.
 """
 

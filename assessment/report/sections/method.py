@@ -9,7 +9,7 @@ from assessment.report.document import H1, H3, ReportPDF, Style
 from assessment.roadmap import MAX_PER_AREA
 from assessment.scoring import MIN_COVERAGE
 
-TEXT = Style(size=9, leading=1.42)
+TEXT = Style(size=8.6, leading=1.38)
 
 
 def draw(pdf: ReportPDF, content: ReportContent) -> None:
@@ -22,8 +22,8 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
         t("pdf.m_band", lang, name=s.name(lang), min=f"{s.min:g}", max=f"{s.max:g}")
         for s in q.stages
     )
-    pdf.add_page()
-    pdf.heading(t("pdf.method_title", lang), H1, before=0)
+    # Flows on below the plan when the heading and a good part of the page still fit.
+    pdf.heading(t("pdf.method_title", lang), H1, before=8, keep=90)
     pdf.paragraph(t("pdf.method_intro", lang))
     blocks = [
         (
@@ -53,5 +53,5 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
         ("pdf.m_phases_title", "pdf.m_phases", {}),
     ]
     for title, key, values in blocks:
-        pdf.heading(t(title, lang), H3, before=2.0, keep=10)
+        pdf.heading(t(title, lang), H3, before=1.2, keep=10)
         pdf.paragraph(t(key, lang, **values), TEXT)
