@@ -64,7 +64,8 @@ def _area(pdf: ReportPDF, area: AreaResult, content: ReportContent) -> None:
     scale_max = content.q.scale_max
     low = weakest(items, scale_max)
     if low:
-        pdf.heading(t("pdf.weakest", lang, n=len(low)), H3, before=2, keep=14)
+        title = t("pdf.weakest_one", lang) if len(low) == 1 else t("pdf.weakest", lang, n=len(low))
+        pdf.heading(title, H3, before=2, keep=14)
         for item in low:
             _weak(pdf, item, scale_max, lang)
     rest = [i for i in items if i not in low]
