@@ -18,9 +18,9 @@ HINT = Style(size=8.3, colour="#3E4C59")
 QUOTE = Style(size=9, colour="#26323D")
 META = Style(size=8, colour=ACCENT)
 FLAG = Style(size=8.5, colour=WARNING)
-COMPACT = Style(size=7.8, leading=1.3)
-COMPACT_MUTED = Style(size=7.8, colour=MUTED, leading=1.3)
-COMPACT_FLAG = Style(size=7.8, colour=WARNING, leading=1.3)
+COMPACT = Style(size=7.5, leading=1.25)
+COMPACT_MUTED = Style(size=7.5, colour=MUTED, leading=1.25)
+COMPACT_FLAG = Style(size=7.5, colour=WARNING, leading=1.25)
 INDENT = 4.5
 
 

@@ -14,7 +14,7 @@ from assessment.formatting import fmt_date
 from assessment.i18n import t
 from assessment.report.content import PlanRow, ReportContent
 from assessment.report.document import H1, H2, SMALL, ReportPDF, Style
-from assessment.report.layout import wrap
+from assessment.report.layout import first_sentence, wrap
 from assessment.report.text import printable
 from assessment.report.timeline import draw_timeline, due_outside_phase
 from assessment.responses import PHASES
@@ -27,11 +27,17 @@ MUTED_ROW = Style(size=ROW.size, colour=MUTED, leading=ROW.leading)
 FLAG_ROW = Style(size=ROW.size, colour=WARNING, leading=ROW.leading)
 
 
+#: A first step's description longer than this many lines is shortened to its first sentence.
+DETAIL_LINES = 3
+#: Room under the timeline heading: the axis, four rows and the month ticks (see timeline.py).
+TIMELINE_START = 60.0
+
+
 def draw(pdf: ReportPDF, content: ReportContent) -> None:
     """The roadmap pages."""
     lang = content.lang
     # Flows on below the findings when the heading and the start of the timeline still fit.
-    pdf.heading(t("pdf.plan_title", lang), H1, before=8, keep=70)
+    pdf.heading(t("pdf.plan_title", lang), H1, before=8, keep=50)
     if not content.plan:
         pdf.paragraph(t("pdf.no_plan", lang))
         return
@@ -39,7 +45,7 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
     pdf.paragraph(
         t("pdf.plan_edited" if content.plan_edited else "pdf.plan_suggested", lang), SMALL
     )
-    pdf.heading(t("pdf.timeline_title", lang), H2, keep=30)
+    pdf.heading(t("pdf.timeline_title", lang), H2, keep=TIMELINE_START)
     axis = list(dict.fromkeys([*PHASES, *content.phases]))  # every phase, used or not
     start = content.data.round.date
     draw_timeline(pdf, content.plan, start, axis, lang, lambda row: _meta(row, start, lang))
@@ -74,7 +80,10 @@ def _detail(pdf: ReportPDF, row: PlanRow, lang: str) -> None:
     if measure is None:
         blocks.append((wrap(t("pdf.own_measure", lang), width, SMALL.size), SMALL))
     else:
-        blocks.append((wrap(measure.description(lang), width, DETAIL.size), DETAIL))
+        description = wrap(measure.description(lang), width, DETAIL.size)
+        if len(description) > DETAIL_LINES:  # the full text is in the app's roadmap
+            description = wrap(first_sentence(measure.description(lang)), width, DETAIL.size)
+        blocks.append((description, DETAIL))
         facts = [
             f"{t('common.effort', lang)}: {t(f'common.level_{measure.effort}', lang)}",
             f"{t('common.impact', lang)}: {t(f'common.level_{measure.impact}', lang)}",
