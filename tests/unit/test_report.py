@@ -21,9 +21,11 @@ from fpdf import FPDF
 from pypdf import PdfReader
 
 from assessment.charts.rounding import score_text
-from assessment.i18n import texts
+from assessment.demo import DEMO_QUESTIONNAIRE, demo_response
+from assessment.i18n import t, texts
 from assessment.questionnaire import (
     Questionnaire,
+    load_catalogue,
     load_questionnaire,
     questionnaire_files,
 )
@@ -448,3 +450,55 @@ def test_every_page_renders_with_poppler(round_data: ResponseFile, mini: Questio
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) == len(PdfReader(pdf).pages)
     assert all(page.stat().st_size > 2_000 for page in pages)  # drawn, not blank
+
+
+# --- length and scripts of a real report ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_demo_sme_report_has_at_most_eight_pages(lang: str) -> None:
+    q = load_catalogue()[DEMO_QUESTIONNAIRE]
+    pdf = build_report(demo_response(q), q, lang=lang, creation_date=CREATED)
+    pages = page_texts(pdf)
+    assert len(pages) <= 8, len(pages)
+    assert t("pdf.method_title", lang) in pages[-1]  # nothing was left out to get there
+
+
+def named(data: ResponseFile, name: str, comment: str) -> ResponseFile:
+    """`data` with another organisation name and a comment on statement s1."""
+    first = data.respondents[0]
+    respondents = [
+        first.model_copy(update={"comments": {**first.comments, "s1": comment}}),
+        *data.respondents[1:],
+    ]
+    organisation = data.organisation.model_copy(update={"name": name})
+    return data.model_copy(update={"organisation": organisation, "respondents": respondents})
+
+
+def test_a_hebrew_name_prints_with_the_fallback_font(
+    mini: Questionnaire, round_data: ResponseFile
+) -> None:
+    data = named(round_data, "עמותת שלום", "תודה רבה לכולם")
+    pdf = build_report(data, mini, creation_date=CREATED)  # a missing glyph fails the fixture
+    pages = page_texts(pdf)
+    assert all("שלום" in page for page in pages)  # cover and every running head
+    assert "תודה" in " ".join(pages) and REPLACEMENT not in " ".join(pages)
+    assert b"NotoSansHebrew" in pdf
+
+
+def test_emoji_and_chinese_print_as_a_visible_replacement(
+    mini: Questionnaire, round_data: ResponseFile
+) -> None:
+    data = named(round_data, "王芳 Consulting 🎉", "Super Team 👩🏽‍💼 und 谢谢")
+    text = " ".join(page_texts(build_report(data, mini, creation_date=CREATED)))
+    assert f"{REPLACEMENT} Consulting {REPLACEMENT}" in text
+    assert f"Super Team {REPLACEMENT} und {REPLACEMENT}" in text
+    assert not any(ch in text for ch in "王芳谢🎉👩")
+
+
+def test_a_minus_sign_prints_as_itself() -> None:
+    pdf = ReportPDF()
+    pdf.add_page()
+    pdf.paragraph("3 − 1 = 2")  # from the Hebrew fallback font; a missing glyph fails
+    text = pdf_text(bytes(pdf.output()))
+    assert "3 − 1 = 2" in text
