@@ -74,7 +74,8 @@ def _area(pdf: ReportPDF, area: AreaResult, content: ReportContent) -> None:
         _compact_table(pdf, rest, scale_max, lang)
     comments = content.comments.get(area.id, [])
     if comments:
-        pdf.heading(t("pdf.comments", lang), H3, before=1.5, keep=12)
+        first = min(_comment_height(pdf, comments[0], lang), 12 * QUOTE.line_height) + 1.0
+        pdf.heading(t("pdf.comments", lang), H3, before=1.5, keep=first)  # not left alone
         for comment in comments:
             _comment(pdf, comment, lang)
 
@@ -136,11 +137,8 @@ def _compact_table(pdf: ReportPDF, items: list[ItemResult], scale_max: int, lang
 
 def _comment(pdf: ReportPDF, comment: Comment, lang: str) -> None:
     """A quoted comment with its author; kept on one page unless it is longer than a page."""
-    width = pdf.content_width - INDENT
-    by = t("pdf.comment_by", lang, author=comment.author, statement=comment.statement)
-    meta = wrap(by, width, META.size)
-    text = wrap(t("pdf.quote", lang, text=comment.text), width, QUOTE.size)
-    height = len(meta) * META.line_height + len(text) * QUOTE.line_height
+    meta, text, width = _comment_lines(pdf, comment, lang)
+    height = _comment_height(pdf, comment, lang)
     if height <= pdf.bottom - pdf.t_margin:
         pdf.ensure(height)
     else:
@@ -156,6 +154,22 @@ def _comment(pdf: ReportPDF, comment: Comment, lang: str) -> None:
         pdf.y += QUOTE.line_height
     _bar(pdf, top, pdf.y)
     pdf.y += 1.8
+
+
+def _comment_lines(
+    pdf: ReportPDF, comment: Comment, lang: str
+) -> tuple[list[str], list[str], float]:
+    """The author line(s), the quoted text and the column width of a comment."""
+    width = pdf.content_width - INDENT
+    by = t("pdf.comment_by", lang, author=comment.author, statement=comment.statement)
+    quote = t("pdf.quote", lang, text=comment.text)
+    return wrap(by, width, META.size), wrap(quote, width, QUOTE.size), width
+
+
+def _comment_height(pdf: ReportPDF, comment: Comment, lang: str) -> float:
+    """The height of a comment drawn whole."""
+    meta, text, _ = _comment_lines(pdf, comment, lang)
+    return len(meta) * META.line_height + len(text) * QUOTE.line_height
 
 
 def _bar(pdf: ReportPDF, top: float, bottom: float) -> None:
