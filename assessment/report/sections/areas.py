@@ -138,7 +138,7 @@ def _compact_table(pdf: ReportPDF, items: list[ItemResult], scale_max: int, lang
 def _comment(pdf: ReportPDF, comment: Comment, lang: str) -> None:
     """A quoted comment with its author; kept on one page unless it is longer than a page."""
     meta, text, width = _comment_lines(pdf, comment, lang)
-    height = _comment_height(pdf, comment, lang)
+    height = len(meta) * META.line_height + len(text) * QUOTE.line_height
     if height <= pdf.bottom - pdf.t_margin:
         pdf.ensure(height)
     else:

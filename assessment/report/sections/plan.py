@@ -36,7 +36,8 @@ TIMELINE_START = 60.0
 def draw(pdf: ReportPDF, content: ReportContent) -> None:
     """The roadmap pages."""
     lang = content.lang
-    # Flows on below the findings when the heading and the start of the timeline still fit.
+    # Flows on below the findings when the heading and the introduction still fit; the
+    # timeline heading then moves on with the timeline if need be.
     pdf.heading(t("pdf.plan_title", lang), H1, before=8, keep=50)
     if not content.plan:
         pdf.paragraph(t("pdf.no_plan", lang))
