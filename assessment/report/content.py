@@ -9,6 +9,7 @@ from datetime import datetime
 import pandas as pd
 
 from assessment.findings import AreaFindings, area_findings
+from assessment.i18n import phase_label, t
 from assessment.questionnaire import Measure, Questionnaire, Stage
 from assessment.report.text import printable
 from assessment.responses import PHASES, PlanEntry, ResponseFile
@@ -32,6 +33,20 @@ class AreaResult:
 
 
 @dataclass(frozen=True)
+class ItemResult:
+    """One statement's result: mean (None if nobody rated it), range and whether it is disputed."""
+
+    item: str
+    statement: str
+    hint: str
+    mean: float | None
+    n: int
+    min: float | None
+    max: float | None
+    disputed: bool
+
+
+@dataclass(frozen=True)
 class Comment:
     """A respondent's comment on an item, attributed to the respondent's role or id."""
 
@@ -51,6 +66,7 @@ class PlanRow:
     area_title: str
     measure: Measure | None
     phase_index: int
+    phase_span: tuple[int, int] | None  # months from the start; None for an open-ended phase
 
 
 @dataclass(frozen=True)
@@ -68,9 +84,12 @@ class ReportContent:
     previous_overall: float | None
     respondents: int
     answers: int
+    given: int  # answers given, "not applicable" included
     findings: dict[str, AreaFindings]
+    items: dict[str, list[ItemResult]]
     comments: dict[str, list[Comment]]
     plan: list[PlanRow]
+    phases: list[str]
     first_steps: list[PlanRow]
     plan_edited: bool
     created: datetime
@@ -97,7 +116,27 @@ def _number(value: object) -> float | None:
     return None if math.isnan(number) else number
 
 
-def _plan_row(entry: PlanEntry, q: Questionnaire, lang: str) -> PlanRow:
+def phase_span(phase: str) -> tuple[int, int] | None:
+    """Months (start, end) of a phase id such as "3-6"; None for one without an end."""
+    start, _, end = phase.partition("-")
+    if start.isdigit() and end.isdigit():
+        return int(start), int(end)
+    return None
+
+
+def plan_phases(entries: list[PlanEntry]) -> list[str]:
+    """The phases the plan uses: the known ones in their order, any other after them."""
+    used = list(dict.fromkeys(e.phase for e in entries))
+    known = [p for p in PHASES if p in used]
+    return known + [p for p in used if p not in known]
+
+
+def phase_name(phase: str, lang: str) -> str:
+    """A phase as "3–6 Monate" / "3–6 months", or "später" / "later" if it has no end."""
+    return phase_label(phase, lang) if phase_span(phase) else t("pdf.phase_later", lang)
+
+
+def _plan_row(entry: PlanEntry, q: Questionnaire, lang: str, phases: list[str]) -> PlanRow:
     measure = q.measures_by_id.get(entry.measure) if entry.measure else None
     area = q.dimensions_by_id.get(entry.area)
     return PlanRow(
@@ -105,8 +144,30 @@ def _plan_row(entry: PlanEntry, q: Questionnaire, lang: str) -> PlanRow:
         title=printable(entry_title(entry, q, lang)),
         area_title=area.title(lang) if area else entry.area,
         measure=measure,
-        phase_index=PHASES.index(entry.phase),
+        phase_index=phases.index(entry.phase),
+        phase_span=phase_span(entry.phase),
     )
+
+
+def _items(q: Questionnaire, scores: Scores, lang: str) -> dict[str, list[ItemResult]]:
+    """Every statement's result per area, in questionnaire order."""
+    found: dict[str, list[ItemResult]] = {d.id: [] for d in q.dimensions}
+    for row in scores.items.itertuples(index=False):
+        item = q.items_by_id[row.item]
+        rated = int(row.n) > 0
+        found[row.area].append(
+            ItemResult(
+                item=row.item,
+                statement=item.statement(lang),
+                hint=item.hint(lang),
+                mean=_number(row.mean) if rated else None,
+                n=int(row.n),
+                min=_number(row.min) if rated else None,
+                max=_number(row.max) if rated else None,
+                disputed=bool(row.disagreement),
+            )
+        )
+    return found
 
 
 def _comments(data: ResponseFile, q: Questionnaire, lang: str) -> dict[str, list[Comment]]:
@@ -161,8 +222,10 @@ def gather(
             )
         )
     overall = scores.overall.iloc[0]
-    plan = [_plan_row(e, q, lang) for e in plan_for(data, scores, q)]
-    firsts = [_plan_row(e, q, lang) for e in first_steps([r.entry for r in plan])]
+    entries = plan_for(data, scores, q)
+    phases = plan_phases(entries)
+    plan = [_plan_row(e, q, lang, phases) for e in entries]
+    firsts = [_plan_row(e, q, lang, phases) for e in first_steps(entries)]
     return ReportContent(
         lang=lang,
         data=data,
@@ -175,9 +238,12 @@ def gather(
         previous_overall=previous_overall,
         respondents=int(overall.respondents),
         answers=int(scores.items["n"].sum()),
+        given=sum(len(r.answers) for r in data.respondents),
         findings={f.area: f for f in area_findings(q, scores, lang)},
+        items=_items(q, scores, lang),
         comments=_comments(data, q, lang),
         plan=plan,
+        phases=phases,
         first_steps=firsts,
         plan_edited=data.plan is not None,
         created=created,
