@@ -84,8 +84,11 @@ def format_table(result: dict, q, lang: str = "de") -> str:
             f"{stage_names.get(area['stage'], '–')}{flag}"
         )
     overall = result["overall"]
+    rated, items = overall["rated_items"], overall["items"]
+    provisional = t("common.provisional", lang, rated=rated, items=items)
+    flag = f" ({provisional})" if overall["provisional"] else ""
     lines.append(f"{t('common.overall', lang):<32} {num(overall['score']):>6}{'':>24}  "
-                 f"{stage_names.get(overall['stage'], '–')}")  # fmt: skip
+                 f"{stage_names.get(overall['stage'], '–')}{flag}")  # fmt: skip
     return "\n".join(lines)
 
 

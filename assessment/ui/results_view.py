@@ -11,7 +11,7 @@ import streamlit as st
 from assessment.charts.bars import bars_args, bars_spec
 from assessment.charts.radar_chart import radar_args, radar_spec
 from assessment.findings import AreaFindings, area_findings
-from assessment.formatting import fmt_number, fmt_percent
+from assessment.formatting import fmt_percent, fmt_table
 from assessment.i18n import t
 from assessment.questionnaire import Questionnaire
 from assessment.responses import PlanEntry, ResponseFile, dump_responses
@@ -106,15 +106,15 @@ def area_table(q: Questionnaire, scores: Scores, lang: str) -> pd.DataFrame:
     """The area overview as a display table with translated headers."""
     stage_names = {s.id: s.name(lang) for s in q.stages}
     areas = scores.areas
-    yes = t("ui.yes", lang)
+    yes, not_rated = t("ui.yes", lang), t("common.not_rated", lang)
     return pd.DataFrame(
         {
             t("common.area", lang): [q.dimensions_by_id[a].title(lang) for a in areas["area"]],
-            t("common.score", lang): [fmt_number(v, lang, 1) for v in areas["score"]],
-            t("common.stage", lang): [stage_names.get(s, "–") for s in areas["stage"]],
+            t("common.score", lang): [fmt_table(v, lang) for v in areas["score"]],
+            t("common.stage", lang): [stage_names.get(s, not_rated) for s in areas["stage"]],
             t("common.coverage", lang): [fmt_percent(v, lang) for v in areas["coverage"]],
-            t("common.target", lang): [fmt_number(v, lang, 1) for v in areas["target"]],
-            t("common.gap", lang): [fmt_number(v, lang, 1) for v in areas["gap"]],
+            t("common.target", lang): [fmt_table(v, lang) for v in areas["target"]],
+            t("common.gap", lang): [fmt_table(v, lang) for v in areas["gap"]],
             t("ui.r_incomplete", lang): [yes if flag else "" for flag in areas["incomplete"]],
         }
     )

@@ -19,6 +19,7 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfReader
 
+from assessment.formatting import fmt_table
 from assessment.i18n import t, texts
 from assessment.questionnaire import (
     Questionnaire,
@@ -93,7 +94,7 @@ def test_report_shows_organisation_scores_plan_and_method(
     scores = score_response(round_data, mini)
     for area in scores.areas.itertuples(index=False):
         title = mini.dimensions_by_id[area.area].title(lang)
-        assert f"{title} {area.score:.0f} " in text, title
+        assert f"{title} {fmt_table(area.score, lang)} " in text, title
     for entry in round_data.plan or []:
         assert entry_title(entry, mini, lang) in text
     expected = {
@@ -155,8 +156,8 @@ def test_previous_round_appears_in_radar_and_table(
 ) -> None:
     text = pdf_text(build_report(round_data, mini, previous=previous_data, creation_date=CREATED))
     assert "Selbstcheck Herbst 2025" in text and "Vorrunde" in text and "Veränderung" in text
-    assert "Organisation und Strategie 56 Entwicklung 100 % 75 19 47 +9" in text
-    assert "Gesamt 43 Aufbau 29 +14" in text
+    assert "Organisation und Strategie 56,3 Entwicklung 100 % 75,0 18,8 46,9 +9,4" in text
+    assert "Gesamt 42,5 Aufbau 29,2 +13,4" in text  # tables: one decimal, half up
 
 
 def test_incomplete_and_unanswered_areas_are_flagged(mini: Questionnaire) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assessment.charts.palette import WARNING
-from assessment.formatting import fmt_date, fmt_number, fmt_percent
+from assessment.formatting import fmt_date, fmt_percent, fmt_table, round_half_up
 from assessment.i18n import t
 from assessment.report.content import AreaResult, ReportContent
 from assessment.report.document import H1, SMALL, ReportPDF, Style
@@ -56,8 +56,8 @@ def _radar(pdf: ReportPDF, content: ReportContent) -> None:
 def _change(now: float | None, before: float | None, lang: str) -> str:
     if now is None or before is None:
         return "–"
-    change = round(now) - round(before)
-    return ("+" if change > 0 else "") + fmt_number(change, lang)
+    change = round_half_up(now - before, 1)
+    return ("+" if change > 0 else "") + fmt_table(change, lang)
 
 
 def _row(area: AreaResult, content: ReportContent) -> list[str | Cell]:
@@ -65,14 +65,14 @@ def _row(area: AreaResult, content: ReportContent) -> list[str | Cell]:
     coverage = fmt_percent(area.coverage, lang)
     row: list[str | Cell] = [
         Cell(area.title, ROW_BOLD),
-        fmt_number(area.score, lang),
+        fmt_table(area.score, lang),
         area.stage.name(lang) if area.stage else "–",
         Cell(f"{coverage} *", FLAG) if area.incomplete else coverage,
-        fmt_number(area.target, lang),
-        fmt_number(area.gap, lang),
+        fmt_table(area.target, lang),
+        fmt_table(area.gap, lang),
     ]
     if content.previous is not None:
-        row += [fmt_number(area.previous, lang), _change(area.score, area.previous, lang)]
+        row += [fmt_table(area.previous, lang), _change(area.score, area.previous, lang)]
     return row
 
 
@@ -95,7 +95,7 @@ def _table(pdf: ReportPDF, content: ReportContent) -> None:
     stage = content.overall_stage.name(lang) if content.overall_stage else "–"
     total: list[str | Cell] = [
         Cell(t("common.overall", lang), ROW_BOLD),
-        Cell(fmt_number(content.overall, lang), ROW_BOLD),
+        Cell(fmt_table(content.overall, lang), ROW_BOLD),
         Cell(stage, ROW_BOLD),
         "",
         "",
@@ -103,7 +103,7 @@ def _table(pdf: ReportPDF, content: ReportContent) -> None:
     ]
     if content.previous is not None:
         total += [
-            Cell(fmt_number(content.previous_overall, lang), ROW_BOLD),
+            Cell(fmt_table(content.previous_overall, lang), ROW_BOLD),
             Cell(_change(content.overall, content.previous_overall, lang), ROW_BOLD),
         ]
     draw_table(pdf, columns, [*rows, total])

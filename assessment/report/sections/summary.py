@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assessment.charts.palette import ACCENT, ACCENT_LIGHT, hex_to_rgb
-from assessment.formatting import fmt_date, fmt_number
+from assessment.formatting import fmt_date, fmt_number, fmt_whole
 from assessment.i18n import phase_label, t
 from assessment.report.content import AreaResult, PlanRow, ReportContent
 from assessment.report.document import BODY, H1, H2, H3, SMALL, ReportPDF, Style
@@ -41,7 +41,7 @@ def _score_box(pdf: ReportPDF, content: ReportContent) -> None:
     left_width = 46.0
     text_x = pdf.l_margin + left_width + 6
     text_width = pdf.content_width - left_width - 12
-    description = wrap(stage.description(lang), text_width, BODY.size)
+    description = wrap(content.overall_note, text_width, BODY.size)
     height = max(34.0, 12 + STAGE.line_height + len(description) * BODY.line_height)
     pdf.ensure(height + 6)
     top = pdf.y + 2
@@ -51,7 +51,7 @@ def _score_box(pdf: ReportPDF, content: ReportContent) -> None:
     pdf.rect(pdf.l_margin, top, 1.6, height, style="F")
     centre = pdf.l_margin + left_width / 2 + 1
     pdf.place(t("common.overall_score", lang), centre, top + 5, SMALL, "C")
-    pdf.place(fmt_number(content.overall, lang), centre, top + 10, SCORE, "C")
+    pdf.place(fmt_whole(content.overall, lang), centre, top + 10, SCORE, "C")
     pdf.place(t("pdf.of_100", lang), centre, top + 10 + SCORE.line_height, SMALL, "C")
     pdf.y = top + 5
     pdf.lines([t("common.stage", lang)], SMALL, text_x, text_width)

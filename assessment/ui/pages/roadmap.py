@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from assessment.formatting import date_input_format
+from assessment.formatting import date_input_format, file_slug
 from assessment.responses import PHASES, STATUSES
 from assessment.services import transfer
 from assessment.services.errors import ServiceError
@@ -127,7 +127,7 @@ with st.expander(tr("common.measure_details"), icon=":material/info:"):
         st.caption(" · ".join(facts))
 
 st.subheader(tr("ui.p_downloads"))
-slug = actions.file_slug(cur.details.organisation.name)
+slug = file_slug(cur.details.organisation.name)
 downloads = st.container(horizontal=True)
 files = (  # (label, builder run only on click, file name, MIME type, icon)
     ("ui.p_pdf", lambda: results.report_pdf(cur.visitor, q, language), "pdf", "application/pdf",
