@@ -210,3 +210,52 @@ def entry_title(entry: PlanEntry, q: Questionnaire, lang: str) -> str:
     if entry.measure and entry.measure in q.measures_by_id:
         return q.measures_by_id[entry.measure].title(lang)
     return entry.measure or ""
+
+
+@dataclass(frozen=True)
+class PlanChanges:
+    """How the current suggestion differs from a saved plan (catalogue measures only)."""
+
+    add: list[PlanEntry]  # suggested, not in the plan (a measure kept as "dropped" counts as in)
+    drop: list[PlanEntry]  # open catalogue steps of the plan the suggestion no longer needs
+
+    def __bool__(self) -> bool:
+        return bool(self.add or self.drop)
+
+
+def plan_changes(plan: list[PlanEntry], suggestion: list[PlanEntry]) -> PlanChanges:
+    """What the suggestion would add to `plan`, and which untouched steps it no longer needs."""
+    planned = {e.measure for e in plan if e.measure}
+    suggested = {e.measure for e in suggestion}
+    return PlanChanges(
+        add=[e for e in suggestion if e.measure not in planned],
+        drop=[
+            e
+            for e in plan
+            if e.measure and e.measure not in suggested and e.status == "open" and not e.owner
+        ],
+    )
+
+
+def take_over(
+    plan: list[PlanEntry], changes: PlanChanges, add: set[str], drop: set[str]
+) -> list[PlanEntry]:
+    """`plan` with the measures `add` inserted (at the end of their phase) and `drop` removed."""
+    result = [e for e in plan if not (e.measure in drop and e in changes.drop)]
+    for entry in changes.add:
+        if entry.measure not in add:
+            continue
+        phase = PHASES.index(entry.phase)
+        at = max((n + 1 for n, e in enumerate(result) if PHASES.index(e.phase) <= phase), default=0)
+        result.insert(at, entry)
+    return result
+
+
+def reset_losses(plan: list[PlanEntry]) -> dict[str, int]:
+    """What replacing `plan` by the suggestion loses: owners, statuses, own steps, notes, dates."""
+    return {
+        "owners": sum(1 for e in plan if e.owner),
+        "statuses": sum(1 for e in plan if e.status != "open"),
+        "own": sum(1 for e in plan if not e.measure),
+        "notes": sum(1 for e in plan if e.note),
+    }

@@ -146,10 +146,10 @@ def stored_plan(visitor: Visitor) -> list[PlanEntry] | None:
 
 
 def current_plan(
-    stored: list[PlanEntry] | None, q: Questionnaire, scores: Scores, start: date
+    stored: list[PlanEntry] | None, q: Questionnaire, scores: Scores, start: date, size: str = ""
 ) -> list[PlanEntry]:
-    """The saved plan, or the suggestion computed from the scores."""
-    return stored if stored is not None else compute_plan(scores, q, start)
+    """The saved plan, or the suggestion computed from the scores (capacity by `size`)."""
+    return stored if stored is not None else compute_plan(scores, q, start, size)
 
 
 def save_plan(visitor: Visitor, plan: list[PlanEntry], expected: list[PlanEntry] | None) -> None:
@@ -157,9 +157,9 @@ def save_plan(visitor: Visitor, plan: list[PlanEntry], expected: list[PlanEntry]
     planning.save_plan(engine(), visitor, plan, expected)
 
 
-def reset_plan(visitor: Visitor) -> None:
-    """Forget the saved plan so the suggestion is shown again."""
-    planning.reset_plan(engine(), visitor)
+def reset_plan(visitor: Visitor, confirmed: bool = False) -> None:
+    """Forget the saved plan so the suggestion is shown again (edits only when `confirmed`)."""
+    planning.reset_plan(engine(), visitor, confirmed)
 
 
 def export_round(visitor: Visitor) -> ResponseFile:
