@@ -31,6 +31,11 @@ class AreaResult:
     gap: float | None
     previous: float | None
 
+    @property
+    def rated(self) -> bool:
+        """Whether the area has a score (else it is "not rated": a gap in charts, no counts)."""
+        return self.score is not None
+
 
 @dataclass(frozen=True)
 class ItemResult:
@@ -81,6 +86,11 @@ class ReportContent:
     areas: list[AreaResult]
     overall: float | None
     overall_stage: Stage | None
+    #: Share of the questionnaire's item weight answered (0..1) and the statements rated.
+    overall_coverage: float
+    rated_items: int
+    #: True unless every area has a score and at least half the item weight is answered.
+    overall_provisional: bool
     previous_overall: float | None
     respondents: int
     answers: int
@@ -93,6 +103,18 @@ class ReportContent:
     first_steps: list[PlanRow]
     plan_edited: bool
     created: datetime
+
+    @property
+    def overall_note(self) -> str:
+        """Under the overall stage: its description, or "provisional: 2 of 40 statements rated"."""
+        if self.overall_provisional or self.overall_stage is None:
+            return t("common.provisional", self.lang, rated=self.rated_items, items=self.item_count)
+        return self.overall_stage.description(self.lang)
+
+    @property
+    def item_count(self) -> int:
+        """The number of statements in the questionnaire."""
+        return len(self.q.items_by_id)
 
     @property
     def scored_areas(self) -> list[AreaResult]:
@@ -235,6 +257,9 @@ def gather(
         areas=areas,
         overall=_number(overall.score),
         overall_stage=stages.get(overall.stage) if isinstance(overall.stage, str) else None,
+        overall_coverage=float(overall.coverage),
+        rated_items=int(overall.rated),
+        overall_provisional=bool(overall.provisional),
         previous_overall=previous_overall,
         respondents=int(overall.respondents),
         answers=int(scores.items["n"].sum()),

@@ -182,7 +182,7 @@ action = Table(
     Column("status", String(20), nullable=False, default="open"),
     Column("note", Text, nullable=False, default=""),
     UniqueConstraint("round_id", "position"),
-    CheckConstraint("phase IN ('0-3', '3-6', '6-12', '12-24')", name="phase"),
+    CheckConstraint("phase IN ('0-3', '3-6', '6-12', '12-24', 'later')", name="phase"),
     CheckConstraint("status IN ('open', 'in_progress', 'done', 'dropped')", name="status"),
 )
 

@@ -20,8 +20,8 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from pypdf import PdfReader
 
-from assessment.charts.rounding import score_text
 from assessment.demo import DEMO_QUESTIONNAIRE, demo_response
+from assessment.formatting import fmt_table
 from assessment.i18n import t, texts
 from assessment.questionnaire import (
     Questionnaire,
@@ -97,7 +97,7 @@ def test_report_shows_organisation_scores_plan_and_method(
     scores = score_response(round_data, mini)
     for area in scores.areas.itertuples(index=False):
         title = mini.dimensions_by_id[area.area].title(lang)
-        assert f"{title} {score_text(area.score, lang)} " in text, title  # tables: 1 decimal
+        assert f"{title} {fmt_table(area.score, lang)} " in text, title  # tables: 1 decimal
     for entry in round_data.plan or []:
         assert entry_title(entry, mini, lang) in text
     expected = {

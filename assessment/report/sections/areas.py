@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from assessment.charts.palette import ACCENT, MUTED, WARNING, hex_to_rgb
-from assessment.charts.rounding import score_text
-from assessment.formatting import fmt_number
+from assessment.formatting import fmt_number, fmt_table
 from assessment.i18n import t
 from assessment.report.content import AreaResult, Comment, ItemResult, ReportContent
 from assessment.report.document import H1, H2, H3, SMALL, ReportPDF, Style
@@ -53,9 +52,9 @@ def _area(pdf: ReportPDF, area: AreaResult, content: ReportContent) -> None:
         summary = t(
             "pdf.area_summary",
             lang,
-            score=score_text(area.score, lang),
+            score=fmt_table(area.score, lang),
             stage=area.stage.name(lang) if area.stage else "–",
-            target=score_text(area.target, lang),
+            target=fmt_table(area.target, lang),
         )
         pdf.paragraph(summary, Style(size=9, bold=True, colour=ACCENT), after=0.5)
         if area.incomplete:
@@ -81,7 +80,7 @@ def _area(pdf: ReportPDF, area: AreaResult, content: ReportContent) -> None:
 
 
 def _mean(item: ItemResult, scale_max: int, lang: str) -> str:
-    return t("pdf.mean", lang, mean=score_text(item.mean, lang), max=scale_max)
+    return t("pdf.mean", lang, mean=fmt_table(item.mean, lang), max=scale_max)
 
 
 def _range(item: ItemResult, lang: str) -> str:
@@ -127,7 +126,7 @@ def _compact_table(pdf: ReportPDF, items: list[ItemResult], scale_max: int, lang
     rows = [
         [
             Cell(item.statement, COMPACT),
-            Cell(score_text(item.mean, lang), COMPACT),
+            Cell(fmt_table(item.mean, lang), COMPACT),
             _judgement(item, scale_max, lang),
         ]
         for item in items

@@ -9,8 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from assessment.charts.palette import ACCENT, MUTED, WARNING, hex_to_rgb
-from assessment.charts.rounding import score_text
-from assessment.formatting import fmt_date
+from assessment.formatting import fmt_date, fmt_table
 from assessment.i18n import t
 from assessment.report.content import PlanRow, ReportContent
 from assessment.report.document import H1, H2, SMALL, ReportPDF, Style
@@ -90,7 +89,7 @@ def _detail(pdf: ReportPDF, row: PlanRow, lang: str) -> None:
             f"{t('common.impact', lang)}: {t(f'common.level_{measure.impact}', lang)}",
         ]
         if row.entry.priority is not None:
-            facts.append(t("pdf.priority", lang, value=score_text(row.entry.priority, lang)))
+            facts.append(t("pdf.priority", lang, value=fmt_table(row.entry.priority, lang)))
         if measure.topics:
             topics = ", ".join(t(f"topic.{topic}", lang) for topic in measure.topics)
             facts.append(f"{t('common.topics', lang)}: {topics}")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from assessment.charts.palette import WARNING
-from assessment.charts.rounding import TABLE_DIGITS, half_up, score_text
-from assessment.formatting import fmt_date, fmt_percent
+from assessment.formatting import fmt_date, fmt_percent, fmt_table, round_half_up
 from assessment.i18n import t
 from assessment.report.content import AreaResult, ReportContent
 from assessment.report.document import H1, SMALL, ReportPDF, Style
@@ -61,8 +60,8 @@ def _radar(pdf: ReportPDF, content: ReportContent) -> None:
 def _change(now: float | None, before: float | None, lang: str) -> str:
     if now is None or before is None:
         return "–"
-    change = half_up(now, TABLE_DIGITS) - half_up(before, TABLE_DIGITS)
-    return ("+" if change > 0 else "") + score_text(change, lang)
+    change = round_half_up(now, 1) - round_half_up(before, 1)
+    return ("+" if change > 0 else "") + fmt_table(change, lang)
 
 
 def _row(area: AreaResult, content: ReportContent) -> list[str | Cell]:
@@ -70,14 +69,14 @@ def _row(area: AreaResult, content: ReportContent) -> list[str | Cell]:
     coverage = fmt_percent(area.coverage, lang)
     row: list[str | Cell] = [
         Cell(area.title, ROW_BOLD),
-        score_text(area.score, lang),
+        fmt_table(area.score, lang),
         area.stage.name(lang) if area.stage else "–",
         Cell(f"{coverage} *", FLAG) if area.incomplete else coverage,
-        score_text(area.target, lang),
-        score_text(area.gap, lang),
+        fmt_table(area.target, lang),
+        fmt_table(area.gap, lang),
     ]
     if content.previous is not None:
-        row += [score_text(area.previous, lang), _change(area.score, area.previous, lang)]
+        row += [fmt_table(area.previous, lang), _change(area.score, area.previous, lang)]
     return row
 
 
@@ -100,7 +99,7 @@ def _table(pdf: ReportPDF, content: ReportContent) -> None:
     stage = content.overall_stage.name(lang) if content.overall_stage else "–"
     total: list[str | Cell] = [
         Cell(t("common.overall", lang), ROW_BOLD),
-        Cell(score_text(content.overall, lang), ROW_BOLD),
+        Cell(fmt_table(content.overall, lang), ROW_BOLD),
         Cell(stage, ROW_BOLD),
         "",
         "",
@@ -108,7 +107,7 @@ def _table(pdf: ReportPDF, content: ReportContent) -> None:
     ]
     if content.previous is not None:
         total += [
-            Cell(score_text(content.previous_overall, lang), ROW_BOLD),
+            Cell(fmt_table(content.previous_overall, lang), ROW_BOLD),
             Cell(_change(content.overall, content.previous_overall, lang), ROW_BOLD),
         ]
     draw_table(pdf, columns, [*rows, total])

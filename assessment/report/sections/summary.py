@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from assessment.charts.palette import ACCENT, ACCENT_LIGHT, hex_to_rgb
-from assessment.charts.rounding import CHART_DIGITS, score_text
-from assessment.formatting import fmt_date
+from assessment.formatting import fmt_date, fmt_table, fmt_whole
 from assessment.i18n import t
 from assessment.report.content import PlanRow, ReportContent, phase_name
 from assessment.report.document import BODY, H1, H2, H3, SMALL, ReportPDF, Style
@@ -40,7 +39,7 @@ def _score_box(pdf: ReportPDF, content: ReportContent) -> None:
     left_width = 46.0
     text_x = pdf.l_margin + left_width + 6
     text_width = pdf.content_width - left_width - 12
-    description = wrap(stage.description(lang), text_width, BODY.size)
+    description = wrap(content.overall_note, text_width, BODY.size)
     height = max(34.0, 12 + STAGE.line_height + len(description) * BODY.line_height)
     pdf.ensure(height + 6)
     top = pdf.y + 2
@@ -50,7 +49,7 @@ def _score_box(pdf: ReportPDF, content: ReportContent) -> None:
     pdf.rect(pdf.l_margin, top, 1.6, height, style="F")
     centre = pdf.l_margin + left_width / 2 + 1
     pdf.place(t("common.overall_score", lang), centre, top + 5, SMALL, "C")
-    pdf.place(score_text(content.overall, lang, CHART_DIGITS), centre, top + 10, SCORE, "C")
+    pdf.place(fmt_whole(content.overall, lang), centre, top + 10, SCORE, "C")
     pdf.place(t("pdf.of_100", lang), centre, top + 10 + SCORE.line_height, SMALL, "C")
     pdf.y = top + 5
     pdf.lines([t("common.stage", lang)], SMALL, text_x, text_width)
@@ -74,7 +73,7 @@ def _area_columns(pdf: ReportPDF, content: ReportContent) -> None:
                     "pdf.area_result",
                     lang,
                     area=area.title,
-                    score=score_text(area.score, lang),
+                    score=fmt_table(area.score, lang),
                     stage=area.stage.name(lang) if area.stage else "–",
                 ),
                 width - hang,
