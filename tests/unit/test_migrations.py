@@ -29,6 +29,7 @@ AFTER_BASELINE = [
     "0002_round_uid_revision",
     "0003_organisation_owner_token",
     "0004_round_group_size_join_code",
+    "0005_consensus",
     HEAD,
 ]
 
