@@ -222,4 +222,3 @@ def trend_table(found: History) -> pd.DataFrame:
     areas = found.scores.areas[["round", "area", "score", "stage"]]
     table = info.merge(areas, on="round", how="left")
     return table.dropna(subset=["score"]).reset_index(drop=True)
-
