@@ -131,7 +131,15 @@ def _direction(change) -> str:
 
 
 def _points(value: float | None) -> str:
-    return "–" if value is None else fmt_number(value, lang())
+    return fmt_number(value, lang(), 1)
+
+
+def _signed(delta: float | None) -> str:
+    """A change in points with its sign: +12,5 / −3,0 / ±0,0."""
+    if delta is None:
+        return fmt_number(None, lang())
+    text = fmt_number(abs(delta), lang(), 1)
+    return f"+{text}" if delta >= 0.05 else f"−{text}" if delta <= -0.05 else f"±{text}"
 
 
 def deltas_table(found: History, comparison: Comparison) -> pd.DataFrame:
@@ -143,14 +151,13 @@ def deltas_table(found: History, comparison: Comparison) -> pd.DataFrame:
     return pd.DataFrame(
         {
             tr("history.c_area"): [titles.get(a.area, a.area) for a in areas],
-            comparison.earlier.round.label: [_points(a.before) for a in areas],
-            comparison.later.round.label: [_points(a.now) for a in areas],
-            tr("history.c_delta"): [
-                "–"
-                if a.delta is None
-                else f"{a.delta:+.1f}".replace(".", "," if language == "de" else ".")
-                for a in areas
+            tr("history.c_earlier", label=comparison.earlier.round.label): [
+                _points(a.before) for a in areas
             ],
+            tr("history.c_later", label=comparison.later.round.label): [
+                _points(a.now) for a in areas
+            ],
+            tr("history.c_delta"): [_signed(a.delta) for a in areas],
             tr("history.c_direction"): [_direction(a) for a in areas],
             tr("history.c_done"): [", ".join(a.completed) for a in areas],
         }
@@ -177,8 +184,7 @@ def _comparison(found: History, comparison: Comparison) -> None:
     )
     if not comparison.same_version:
         st.info(tr("history.c_other_version"), icon=":material/info:")
-    left, right = st.columns([3, 2])
-    left.dataframe(deltas_table(found, comparison), hide_index=True)
+    st.dataframe(deltas_table(found, comparison), hide_index=True)
     q = found.questionnaire(comparison.later.round_id)
     args = radar_args(
         q,
@@ -186,7 +192,7 @@ def _comparison(found: History, comparison: Comparison) -> None:
         lang(),
         previous=_round_scores(found, comparison.earlier),
     )
-    right.vega_lite_chart(radar_spec(**args))
+    st.vega_lite_chart(radar_spec(**args), use_container_width=False)
 
 
 def history_tables(found: History, rows: tuple[RoundRow, ...]) -> dict[str, pd.DataFrame]:
