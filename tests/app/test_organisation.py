@@ -75,3 +75,17 @@ def test_the_comparison_shows_each_areas_delta(engine):
     assert deltas["Veränderung (Punkte)"].tolist() == ["+50,0"] * len(q.dimensions)
     assert set(deltas["Richtung"]) == {"↑ verbessert"}
     assert len(at.get("vega_lite_chart")) == 1, "the radar overlay of both rounds"
+
+
+def test_opening_an_earlier_round_shows_its_results(engine):
+    q, started = _first_round(engine)
+    owner = access.resolve(engine, started.owner_token)
+    second = next_round.start_next_round(engine, owner, q, "Check 2026", dt.date(2026, 3, 2))
+    _answer_all(engine, second.respondent_token, q, 3)
+    at = open_app(started.owner_token, "organisation.py")
+    earlier = history.history(engine, owner).rows[0].round_id
+    at.selectbox(key="o_open_round").select(earlier).run()
+    next(b for b in at.button if b.label == "Ergebnisse öffnen").click().run()
+    assert not at.exception, at.exception
+    assert at.query_params["r"] == str(earlier), "the chosen round stays in the address"
+    assert "Jobcenter Görlitz · Check 2025" in [t.value for t in at.text]
