@@ -284,6 +284,7 @@ def read_round_details(conn: Connection, round_id: int) -> RoundDetails:
         snapshot_id=row.snapshot_id,
         plan_saved=bool(row.plan_saved),
         min_group_size=int(row.min_group_size),
+        unit_id=row.unit_id,
     )
 
 

@@ -23,6 +23,7 @@ PageName = Literal[
     "facilitator",
     "privacy",
     "imprint",
+    "organisation",
 ]
 
 
@@ -47,6 +48,9 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
     "ui.nav_section_session": (
         PageSpec("join", "ui.nav_join", "join", ":material/group_add:"),
         PageSpec("facilitator", "ui.nav_facilitator", "facilitator", ":material/co_present:"),
+    ),
+    "ui.nav_section_history": (
+        PageSpec("organisation", "ui.nav_organisation", "organisation", ":material/domain:"),
     ),
     "ui.nav_section_info": (
         PageSpec("catalogue", "ui.nav_catalogue", "questionnaires", ":material/menu_book:"),

@@ -30,6 +30,7 @@ AFTER_BASELINE = [
     "0003_organisation_owner_token",
     "0004_round_group_size_join_code",
     "0005_consensus",
+    "0006_later_phase",
     HEAD,
 ]
 

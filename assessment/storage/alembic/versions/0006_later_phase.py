@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0009_later_phase"
+revision = "0006_later_phase"
 down_revision = "0005_consensus"
 
 _BEFORE = "phase IN ('0-3', '3-6', '6-12', '12-24')"
