@@ -36,9 +36,11 @@ Name = Annotated[
 Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NAME_MAX_LENGTH)]
 LongText = Annotated[str, StringConstraints(max_length=COMMENT_MAX_LENGTH)]
 
-PHASES: tuple[str, ...] = ("0-3", "3-6", "6-12", "12-24")
+#: The plan's phases in months; "later" holds what the capacity leaves for after 24 months.
+PHASES: tuple[str, ...] = ("0-3", "3-6", "6-12", "12-24", "later")
+LATER = "later"
 STATUSES: tuple[str, ...] = ("open", "in_progress", "done", "dropped")
-Phase = Literal["0-3", "3-6", "6-12", "12-24"]
+Phase = Literal["0-3", "3-6", "6-12", "12-24", "later"]
 Status = Literal["open", "in_progress", "done", "dropped"]
 Mode = Literal["self", "session"]
 #: A session's group result needs at least this many answer sets, never fewer (DESIGN §4).

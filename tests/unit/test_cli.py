@@ -114,11 +114,15 @@ def test_score_json_shape(mini_dir: Path, capsys: pytest.CaptureFixture[str]) ->
     result = json.loads(capsys.readouterr().out)
     assert set(result) == {"questionnaire", "overall", "respondents", "areas"}
     assert result["questionnaire"] == {"id": "mini", "version": "1.0"}
-    assert set(result["overall"]) == {"score", "stage"}
+    assert set(result["overall"]) == {
+        "score", "stage", "coverage", "provisional", "rated_items", "items"
+    }  # fmt: skip
     assert [a["id"] for a in result["areas"]] == [
         "strategy", "hr", "training", "services", "networking"
     ]  # fmt: skip
-    area_keys = {"id", "score", "stage", "coverage", "incomplete", "target", "gap", "items"}
+    area_keys = {
+        "id", "score", "rated", "stage", "coverage", "incomplete", "target", "gap", "items"
+    }  # fmt: skip
     item_keys = {"id", "mean", "n", "min", "max", "sd", "disagreement"}
     for area in result["areas"]:
         assert set(area) == area_keys

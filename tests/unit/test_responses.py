@@ -207,7 +207,7 @@ REJECTED = [
     ),
     pytest.param(
         set_at(("plan", 0, "phase"), "0-4"),
-        ["$.plan[0].phase: Input should be '0-3', '3-6', '6-12' or '12-24'"],
+        ["$.plan[0].phase: Input should be '0-3', '3-6', '6-12', '12-24' or 'later'"],
         id="plan-unknown-phase",
     ),
     pytest.param(
