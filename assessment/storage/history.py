@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine, case, func, or_, select, update
 from assessment.responses import NAME_MAX_LENGTH, Organisation, PlanEntry
 from assessment.storage import tables as t
 from assessment.storage.invitations import set_join_code
-from assessment.storage.plans import insert_plan, insert_targets
+from assessment.storage.plans import entry_of, insert_plan, insert_targets
 from assessment.storage.respondents import insert_respondent, label_for
 from assessment.storage.results import Mode, NewRound, NotFound, RoundDetails, RoundStatus
 from assessment.storage.rounds import check_length, check_mode, insert_round, read_round_details
@@ -295,18 +295,6 @@ def _read_plans(
     )
     plans: dict[int, list[PlanEntry]] = defaultdict(list)
     for row in conn.execute(stmt):
-        plans[row.round_id].append(
-            PlanEntry(
-                measure=row.measure_id,
-                title=row.title,
-                area=row.area,
-                phase=row.phase,
-                priority=row.priority,
-                owner=row.owner,
-                due=row.due,
-                status=row.status,
-                note=row.note,
-            )
-        )
+        plans[row.round_id].append(entry_of(row))
     known = {x.round_id for x in rounds}
     return {rid: tuple(plans.get(rid, ())) for rid in saved if rid in known}

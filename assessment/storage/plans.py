@@ -130,17 +130,19 @@ def read_plan(conn: Connection, round_id: int) -> list[PlanEntry] | None:
         return None
     c = t.action.c
     rows = conn.execute(select(t.action).where(c.round_id == round_id).order_by(c.position))
-    return [
-        PlanEntry(
-            measure=row.measure_id,
-            title=row.title,
-            area=row.area,
-            phase=row.phase,
-            priority=row.priority,
-            owner=row.owner,
-            due=row.due,
-            status=row.status,
-            note=row.note,
-        )
-        for row in rows
-    ]
+    return [entry_of(row) for row in rows]
+
+
+def entry_of(row) -> PlanEntry:
+    """A stored action row as a plan entry."""
+    return PlanEntry(
+        measure=row.measure_id,
+        title=row.title,
+        area=row.area,
+        phase=row.phase,
+        priority=row.priority,
+        owner=row.owner,
+        due=row.due,
+        status=row.status,
+        note=row.note,
+    )
