@@ -214,11 +214,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
         write_atomically(Path(args.output), dump_responses(data).encode("utf-8"))
         print(f"wrote {args.output}")
         return 0
-    from assessment.storage import engine, repository
+    from assessment.services.transfer import import_file
+    from assessment.storage import engine
 
-    new = repository.import_round(engine.get_engine(engine.database_url()), data, q)
+    stored = import_file(engine.get_engine(engine.database_url()), data, q)
     print(f"Demo stored: {data.organisation.name}, {data.round.label}")
-    print(f"Open it with: {args.base_url.rstrip('/')}/results?t={new.respondent_token}")
+    print(f"Open it with: {args.base_url.rstrip('/')}/results?t={stored.token}")
     return 0
 
 
