@@ -61,12 +61,17 @@ def test_starting_the_next_round_carries_the_targets(engine):
     assert planning.targets(engine, new) == {q.dimensions[0].id: 80.0}
 
 
-def test_the_comparison_shows_each_areas_delta(engine):
+def _two_rounds(engine):
+    """A first round and its answered next round a year later, opened by the organisation link."""
     q, started = _first_round(engine)
     owner = access.resolve(engine, started.owner_token)
     second = next_round.start_next_round(engine, owner, q, "Check 2026", dt.date(2026, 3, 2))
     _answer_all(engine, second.respondent_token, q, 3)
-    at = open_app(started.owner_token, "organisation.py")
+    return q, owner, open_app(started.owner_token, "organisation.py")
+
+
+def test_the_comparison_shows_each_areas_delta(engine):
+    q, _owner, at = _two_rounds(engine)
     assert not at.exception, at.exception
     assert _cell(at, "Runde") == ["Check 2026", "Check 2025"]
     assert "Was sich verändert hat" in [s.value for s in at.subheader]
@@ -78,11 +83,7 @@ def test_the_comparison_shows_each_areas_delta(engine):
 
 
 def test_opening_an_earlier_round_shows_its_results(engine):
-    q, started = _first_round(engine)
-    owner = access.resolve(engine, started.owner_token)
-    second = next_round.start_next_round(engine, owner, q, "Check 2026", dt.date(2026, 3, 2))
-    _answer_all(engine, second.respondent_token, q, 3)
-    at = open_app(started.owner_token, "organisation.py")
+    _q, owner, at = _two_rounds(engine)
     earlier = history.history(engine, owner).rows[0].round_id
     at.selectbox(key="o_open_round").select(earlier).run()
     next(b for b in at.button if b.label == "Ergebnisse öffnen").click().run()
