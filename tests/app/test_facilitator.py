@@ -82,3 +82,46 @@ def test_the_group_agrees_a_consensus_target_and_note(engine):
     found = group.result(engine, admin)
     assert found.consensus == {area: 60.0}
     assert group.notes(engine, admin) == {area: "Leitbild gemeinsam schreiben"}
+
+
+def _record_refresh(monkeypatch) -> list:
+    """Record the `run_every` of every fragment the page declares."""
+    import streamlit as st
+
+    declared, fragment = [], st.fragment
+
+    def recording(func=None, *, run_every=None):
+        declared.append(run_every)
+        return fragment(func, run_every=run_every)
+
+    monkeypatch.setattr(st, "fragment", recording)
+    return declared
+
+
+def test_an_open_round_refreshes_its_live_part_a_closed_one_does_not(engine, monkeypatch):
+    started = _session(engine, submitted=3)
+    declared = _record_refresh(monkeypatch)
+    at = open_app(started.admin_token, "facilitator.py")
+    assert not at.exception, at.exception
+    assert declared[-1] == 5
+    next(b for b in at.button if b.label == "Sitzung abschließen").click().run()
+    assert not at.exception, at.exception
+    assert "Die Sitzung ist abgeschlossen" in _texts(at)
+    assert declared[-1] is None  # closed: nothing changes any more, so nothing polls
+
+
+def test_the_group_pdf_is_offered_from_three_submissions_and_built_only_on_click(
+    engine, monkeypatch
+):
+    from assessment.services import reading
+
+    built = []
+    monkeypatch.setattr(reading, "report_pdf", lambda *args: built.append(args) or b"%PDF")
+    two = open_app(_session(engine, submitted=2).admin_token, "facilitator.py")
+    assert not two.get("download_button")  # below the minimum group size there is no PDF
+    at = open_app(_session(engine, submitted=3).admin_token, "facilitator.py")
+    assert not at.exception, at.exception
+    (button,) = at.get("download_button")
+    assert button.label == "Gruppen-Roadmap als PDF"
+    at.run()
+    assert built == []  # no rerun builds the PDF; the click on the button does

@@ -6,7 +6,9 @@ import io
 
 import streamlit as st
 
-from assessment.services import group, invitation, rounds
+from assessment.formatting import file_slug
+from assessment.services import group, invitation, reading, rounds
+from assessment.services.access import Visitor
 from assessment.ui.group_view import GroupView, group_view
 from assessment.ui.session import Current, engine
 from assessment.ui.state import lang, private_link, tr
@@ -34,17 +36,42 @@ def render() -> None:
     if visitor.role == "facilitator":
         _invitation(cur)
     _controls(cur)
-    live = st.fragment(_live, run_every=None if visitor.is_closed else REFRESH_SECONDS)
+    # Only the live part refreshes itself; the agreement form below stays out of it, so that
+    # a refresh never touches what the facilitator is typing there.
+    live = st.fragment(_live, run_every=refresh_every(visitor))
     live(cur)
     view = group_view(cur, lang())  # cached by revision: the fragment just built it
     st.session_state[_ready_key(cur)] = not isinstance(view, group.Withheld)
     if not isinstance(view, group.Withheld):
         agreement_form(cur, view, lang())
+        _download(cur)
+
+
+def refresh_every(visitor: Visitor) -> int | None:
+    """Seconds between refreshes of the live part; None (no refresh) once the round is closed."""
+    return None if visitor.is_closed else REFRESH_SECONDS
 
 
 def _ready_key(cur: Current) -> str:
     """Session key: whether the last full run drew the group result's agreement form."""
     return f"group_ready_{cur.round_id}"
+
+
+def _download(cur: Current) -> None:
+    """The group's PDF (built when the button is clicked, never on a rerun)."""
+    language = lang()
+    st.subheader(tr("ui.p_downloads"))
+    st.caption(tr("ui.f_pdf_help"))
+    st.download_button(
+        tr("ui.f_pdf"),
+        data=lambda: reading.report_pdf(engine(), cur.visitor, language),
+        file_name=f"{tr('ui.f_pdf_file')}-{file_slug(cur.details.organisation.name)}.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+        type="primary",
+        icon=":material/picture_as_pdf:",
+        key="f_pdf",
+    )
 
 
 def _qr_png(link: str) -> bytes:
