@@ -125,3 +125,13 @@ def test_the_group_pdf_is_offered_from_three_submissions_and_built_only_on_click
     assert button.label == "Gruppen-Roadmap als PDF"
     at.run()
     assert built == []  # no rerun builds the PDF; the click on the button does
+
+
+def test_a_join_code_typed_on_the_start_page_leads_to_the_join_page(engine):
+    started = _session(engine, submitted=0)
+    at = open_app()
+    at.text_input(key="join_input").input(started.join_code.lower()).run()
+    at.button(key="join_button").click().run()
+    assert not at.exception, at.exception
+    assert "Sie nehmen anonym teil" in _texts(at)
+    assert [b.label for b in at.button if b.label == "Jetzt teilnehmen"]

@@ -27,7 +27,9 @@ def agreement_form(cur: Current, view: GroupView, language: str) -> None:
         for area in q.dimensions:
             mean = result.mean_scores.get(area.id)
             st.markdown(f"**{area.title(language)}**")
-            st.caption(tr("ui.f_agree_mean", mean=fmt_number(mean, language, 0)))
+            # The form stays out of the live refresh: it names the submissions its mean is of.
+            shown = fmt_number(mean, language, 0)
+            st.caption(tr("ui.f_agree_mean", submitted=result.submitted, mean=shown))
             left, right = st.columns(2)
             consensus = _score_input(
                 left,
