@@ -113,34 +113,36 @@ def _session(visitor: Visitor | None, action: Action) -> RoundDetails:
 
 
 def progress(engine: Engine, visitor: Visitor | None) -> GroupProgress:
-    """The group's progress (counts and labels only, never an answer)."""
+    """The group's progress (counts and labels only, never an answer), from one query."""
     found = _session(visitor, "progress")
     q = questionnaire(engine, visitor)  # type: ignore[arg-type]
-    with storage_boundary("read progress", round=found.round_id):
-        people = repo.round_respondents(engine, found.round_id)
-        given = repo.round_answers(engine, found.round_id)
-    area_of = {item: d.id for d in q.dimensions for item in (i.id for i in d.items)}
     sizes = {d.id: len(d.items) for d in q.dimensions}
-    per_person = given.assign(area=given["item"].map(area_of)).groupby(["respondent", "area"])
-    counts = per_person["item"].nunique()
-    complete = {
-        area: int(sum(1 for (_, a), n in counts.items() if a == area and n >= size))
-        for area, size in sizes.items()
-    }
-    started = {
-        area: int(sum(1 for (_, a), n in counts.items() if a == area and n > 0)) for area in sizes
-    }
+    with storage_boundary("read progress", round=found.round_id):
+        rows = repo.area_progress(
+            engine, found.round_id, {d.id: [i.id for i in d.items] for d in q.dimensions}
+        )
+    people: dict[int, tuple[str, bool]] = {}
+    answered: dict[int, int] = {}
+    complete = dict.fromkeys(sizes, 0)
+    started = dict.fromkeys(sizes, 0)
+    for row in rows:
+        people[row.respondent_id] = (row.label, row.submitted)
+        answered[row.respondent_id] = answered.get(row.respondent_id, 0) + row.answered
+        if row.area in sizes and row.answered > 0:
+            started[row.area] += 1
+            complete[row.area] += row.answered >= sizes[row.area]
+    submitted = sum(1 for _, done in people.values() if done)
     return GroupProgress(
         joined=len(people),
-        answering=sum(1 for p in people if p.answered and not p.submitted),
-        submitted=sum(1 for p in people if p.submitted),
+        answering=sum(1 for key, (_, done) in people.items() if answered[key] and not done),
+        submitted=submitted,
         min_group=found.min_group_size,
         complete_per_area=complete,
         started_per_area=started,
         unfinished=()
         if found.anonymous
-        else tuple((p.label, p.answered) for p in people if not p.submitted),
-        items=len(area_of),
+        else tuple((label, answered[key]) for key, (label, done) in people.items() if not done),
+        items=sum(sizes.values()),
         anonymous=found.anonymous,
     )
 

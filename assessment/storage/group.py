@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, case, delete, func, select
 
 from assessment.storage import tables as t
 from assessment.storage.answers import round_answers
@@ -14,6 +15,44 @@ from assessment.storage.upsert import insert_for
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+class AreaProgress(NamedTuple):
+    """How many statements of an area (None: of no known area) a respondent has answered."""
+
+    respondent_id: int
+    label: str
+    submitted: bool
+    area: str | None
+    answered: int
+
+
+def area_progress(
+    engine: Engine, round_id: int, areas: Mapping[str, Sequence[str]]
+) -> list[AreaProgress]:
+    """Per respondent and area (`areas`: area -> its item ids) the answered statements, in one
+    aggregate query; a respondent without answers comes once, with area None and 0."""
+    p, a = t.respondent.c, t.answer.c
+    area_of_item = case(
+        *((a.item_id.in_(items), area) for area, items in areas.items() if items), else_=None
+    )
+    given = (
+        select(p.id, p.label, p.submitted, area_of_item.label("area"), a.item_id)
+        .outerjoin(t.answer, (a.respondent_id == p.id) & a.answered.is_(True))
+        .where(p.round_id == round_id)
+        .subquery()
+    )
+    g = given.c
+    stmt = (
+        select(g.id, g.label, g.submitted, g.area, func.count(g.item_id))
+        .group_by(g.id, g.label, g.submitted, g.area)
+        .order_by(g.id, g.area)
+    )
+    with engine.connect() as conn:
+        return [
+            AreaProgress(row[0], row[1], bool(row[2]), row[3], int(row[4]))
+            for row in conn.execute(stmt)
+        ]
 
 
 def submitted_answers(engine: Engine, round_id: int) -> pd.DataFrame:

@@ -19,6 +19,7 @@ from assessment.storage.answers import (
 )
 from assessment.storage.capabilities import open_capability
 from assessment.storage.group import (
+    area_progress,
     get_consensus,
     set_consensus,
     submitted_answers,
@@ -89,6 +90,7 @@ __all__ = [
     "RoundStatus",
     "RoundSummary",
     "add_respondent",
+    "area_progress",
     "clear_answer",
     "clear_plan",
     "create_round",

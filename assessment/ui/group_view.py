@@ -1,4 +1,4 @@
-"""What the facilitator view shows of a session's result, computed once per round revision."""
+"""What the facilitator view shows of a session's progress and result, once per round revision."""
 
 from __future__ import annotations
 
@@ -38,6 +38,19 @@ def group_view(cur: Current, lang: str) -> GroupView | group.Withheld:
     key = (str(db.url), cur.round_id, revision, targets)
     q = cur.questionnaire
     return _view(q, q.fingerprint, key, lang, cur.visitor)
+
+
+def group_progress(cur: Current) -> group.GroupProgress:
+    """The session's progress; read anew only when the round's revision has changed."""
+    db = engine()
+    return _progress((str(db.url), cur.round_id, reading.revision(db, cur.visitor)), cur.visitor)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _progress(key: tuple, _visitor: Visitor) -> group.GroupProgress:
+    # Keyed like `_view`: only a facilitator's link reaches it; a join, an answer or a
+    # submission makes a new key. Counts only: an anonymous round's progress names no one.
+    return group.progress(engine(), _visitor)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

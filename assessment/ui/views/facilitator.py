@@ -9,7 +9,7 @@ import streamlit as st
 from assessment.formatting import file_slug
 from assessment.services import group, invitation, reading, rounds
 from assessment.services.access import Visitor
-from assessment.ui.group_view import GroupView, group_view
+from assessment.ui.group_view import GroupView, group_progress, group_view
 from assessment.ui.session import Current, engine
 from assessment.ui.state import lang, private_link, tr
 from assessment.ui.views.agreement import agreement_form
@@ -38,7 +38,7 @@ def render() -> None:
     _controls(cur)
     # Only the live part refreshes itself; the agreement form below stays out of it, so that
     # a refresh never touches what the facilitator is typing there.
-    live = st.fragment(_live, run_every=refresh_every(visitor))
+    live = st.fragment(live_part, run_every=refresh_every(visitor))
     live(cur)
     view = group_view(cur, lang())  # cached by revision: the fragment just built it
     st.session_state[_ready_key(cur)] = not isinstance(view, group.Withheld)
@@ -113,11 +113,11 @@ def _controls(cur: Current) -> None:
         st.rerun()
 
 
-def _live(cur: Current) -> None:
+def live_part(cur: Current) -> None:
     """Progress and, from the minimum group size on, the group's result (refreshed)."""
     language = lang()
     q = cur.questionnaire
-    progress = group.progress(engine(), cur.visitor)
+    progress = group_progress(cur)
     st.subheader(tr("ui.f_progress"))
     joined, answering, submitted = st.columns(3)
     joined.metric(tr("ui.f_joined"), progress.joined)

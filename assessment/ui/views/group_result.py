@@ -44,12 +44,13 @@ def draw_result(cur: Current, view: GroupView, language: str) -> None:
     legend = [f"{level.value} = {level.label(language)}" for level in q.scale]
     st.caption(" · ".join([*legend, f"? = {tr('ui.q_na')}"]))
     titles = [tr("ui.f_spread_all"), *(d.title(language) for d in q.dimensions)]
-    tabs = st.tabs(titles)
-    with tabs[0]:
-        st.vega_lite_chart(view.spread, width="content")
-    for tab, area in zip(tabs[1:], q.dimensions, strict=True):
-        with tab:
-            st.vega_lite_chart(view.spread_by_area[area.id], width="content")
+    charts = [view.spread, *(view.spread_by_area[d.id] for d in q.dimensions)]
+    # Only the open tab's heatmap is drawn: each refresh of the live part sends one, not six.
+    tabs = st.tabs(titles, key=f"f_spread_{cur.round_id}", on_change="rerun")
+    for tab, chart in zip(tabs, charts, strict=True):
+        if tab.open:
+            with tab:
+                st.vega_lite_chart(chart, width="content")
 
     st.subheader(tr("ui.f_comments_title"))
     if not result.comments:
