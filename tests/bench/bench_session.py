@@ -92,7 +92,8 @@ class Session:
         from assessment.storage import repository as repo
 
         self.people = people
-        self.token = repo.import_round(db.engine, session_file(q, people), q, as_new=True).admin_token
+        stored = repo.import_round(db.engine, session_file(q, people), q, as_new=True)
+        self.token = stored.admin_token
         self.visitor = access.resolve(db.engine, self.token)
         self.area = q.dimensions[0].id
         self.writes = 0
