@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 
 from assessment.questionnaire import Questionnaire
@@ -37,6 +38,22 @@ class TooFewInGroup(ValueError):
 def is_group(data: ResponseFile) -> bool:
     """Whether the file's group rules apply: it says it is a session, or anonymous."""
     return data.round.mode == "session" or data.round.anonymous
+
+
+def answers_from_counts(counts: list[tuple[str, int | None, int]]) -> pd.DataFrame:
+    """The long answer table (respondent, item, value; N/A = NaN) that answer counts stand for.
+
+    The respondents are numbered per statement, so the table ties no two answers to one person;
+    everything the group result shows (mean, n, min, max, spread) depends on the counts only.
+    """
+    items = np.repeat([item for item, _, _ in counts], [n for _, _, n in counts])
+    values = np.repeat(
+        [np.nan if value is None else float(value) for _, value, _ in counts],
+        [n for _, _, n in counts],
+    )
+    frame = pd.DataFrame({"item": items.astype(object), "value": values.astype("float64")})
+    respondent = frame.groupby("item", sort=False).cumcount()
+    return frame.assign(respondent=respondent.astype(str))[["respondent", "item", "value"]]
 
 
 def rated_by_enough(answers: pd.DataFrame, min_group: int) -> tuple[pd.DataFrame, tuple[str, ...]]:

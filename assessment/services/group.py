@@ -12,13 +12,14 @@ The pure rules (who counts, which statements show) are `assessment.group_rules`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import pandas as pd
 from sqlalchemy import Engine
 
 from assessment.group_rules import (
+    answers_from_counts,
     consensus_frame,
     discussion_points,
     rated_by_enough,
@@ -153,14 +154,14 @@ def result(
     """The group result of those who submitted, or `Withheld` below the minimum group size."""
     found = _session(visitor, "results")
     with storage_boundary("read group result", round=found.round_id):
-        people = repo.round_respondents(engine, found.round_id)
-        submitted = sum(1 for p in people if p.submitted)
+        joined, submitted = repo.respondent_counts(engine, found.round_id)
         if submitted < found.min_group_size:
-            return Withheld(submitted, len(people), found.min_group_size)
-        answers = repo.submitted_answers(engine, found.round_id)
+            return Withheld(submitted, joined, found.min_group_size)
+        counts = repo.submitted_answer_counts(engine, found.round_id)
         stored_comments = repo.submitted_comments(engine, found.round_id)
     q = questionnaire(engine, visitor)  # type: ignore[arg-type]
-    answers, withheld = rated_by_enough(answers.assign(round="current"), found.min_group_size)
+    answers = answers_from_counts(counts).assign(round="current")
+    answers, withheld = rated_by_enough(answers, found.min_group_size)
     target_frame = pd.DataFrame(
         [("current", a, v) for a, v in (targets or {}).items()], columns=["round", "area", "target"]
     )
@@ -168,6 +169,8 @@ def result(
         agreed = repo.get_consensus(engine, found.round_id)
     means = score_rounds(answers, q, target_frame, rounds=["current"])
     scores = score_rounds(answers, q, target_frame, ["current"], consensus_frame(agreed))
+    # The table numbers answers per statement, not per person: the group is who submitted.
+    scores = replace(scores, overall=scores.overall.assign(respondents=submitted))
     if found.anonymous:
         comments = tuple(sorted(Comment(item, text) for item, text, _ in stored_comments))
     else:
@@ -179,7 +182,7 @@ def result(
         spread=spread_table(answers, q),
         comments=comments,
         submitted=submitted,
-        joined=len(people),
+        joined=joined,
         min_group=found.min_group_size,
         anonymous=found.anonymous,
         withheld_items=withheld,

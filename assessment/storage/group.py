@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from sqlalchemy import Engine, case, delete, func, select
 
 from assessment.storage import tables as t
-from assessment.storage.answers import round_answers
 from assessment.storage.revisions import bump_round
 from assessment.storage.transactions import write_transaction
 from assessment.storage.upsert import insert_for
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 
 class AreaProgress(NamedTuple):
@@ -55,9 +51,30 @@ def area_progress(
         ]
 
 
-def submitted_answers(engine: Engine, round_id: int) -> pd.DataFrame:
-    """The given answers of the round's submitted respondents as a long table (N/A = NaN)."""
-    return round_answers(engine, round_id, submitted_only=True)
+def submitted_answer_counts(engine: Engine, round_id: int) -> list[tuple[str, int | None, int]]:
+    """How many of the submitted respondents gave each answer: (item, value or None for "don't
+    know", count), from one aggregate query (no row per person leaves the database)."""
+    p, a = t.respondent.c, t.answer.c
+    stmt = (
+        select(a.item_id, a.value, func.count())
+        .join(t.respondent, a.respondent_id == p.id)
+        .where(p.round_id == round_id, p.submitted.is_(True), a.answered.is_(True))
+        .group_by(a.item_id, a.value)
+        .order_by(a.item_id, a.value)
+    )
+    with engine.connect() as conn:
+        return [(item, value, int(count)) for item, value, count in conn.execute(stmt)]
+
+
+def respondent_counts(engine: Engine, round_id: int) -> tuple[int, int]:
+    """How many joined the round and how many of them submitted."""
+    p = t.respondent.c
+    stmt = select(func.count(), func.count(case((p.submitted.is_(True), 1)))).where(
+        p.round_id == round_id
+    )
+    with engine.connect() as conn:
+        joined, submitted = conn.execute(stmt).one()
+    return int(joined), int(submitted)
 
 
 def submitted_comments(engine: Engine, round_id: int) -> list[tuple[str, str, str]]:

@@ -21,8 +21,9 @@ from assessment.storage.capabilities import open_capability
 from assessment.storage.group import (
     area_progress,
     get_consensus,
+    respondent_counts,
     set_consensus,
-    submitted_answers,
+    submitted_answer_counts,
     submitted_comments,
 )
 from assessment.storage.invitations import join_digests
@@ -111,6 +112,7 @@ __all__ = [
     "resolve_token",
     "respondent_answers",
     "respondent_comments",
+    "respondent_counts",
     "respondent_entries",
     "round_answers",
     "round_details",
@@ -127,7 +129,7 @@ __all__ = [
     "set_target",
     "set_targets",
     "snapshot_questionnaire",
-    "submitted_answers",
+    "submitted_answer_counts",
     "submitted_comments",
     "update_profile",
 ]

@@ -243,3 +243,34 @@ def test_a_group_that_rated_nothing_shows_no_figures(engine, q):
     found = group.result(engine, access.resolve(engine, started.admin_token))
     assert found.withheld_items == (item,)
     assert found.spread["count"].sum() == 0
+
+
+def test_the_group_result_from_answer_counts_equals_scoring_every_answer_set(engine, q):
+    """The result is read as counts per statement and answer; it scores as the answer sets do."""
+    from assessment.group_rules import rated_by_enough
+    from assessment.scoring import score_rounds
+    from assessment.storage import repository as repo
+
+    started = rounds.start_session(engine, q, ORG, "Workshop", DAY, anonymous=True)
+    code = access.resolve(engine, started.join_token)
+    items = [i.id for d in q.dimensions for i in d.items]
+    for n in range(7):
+        me = access.resolve(engine, rounds.join(engine, code).token)
+        for position, item in enumerate(items[: 12 + 4 * n]):  # some leave the end open
+            value = None if (n + position) % 9 == 4 else (n * 3 + position) % 5
+            answering.save_answer(engine, me, item, value)
+        if n != 5:
+            rounds.submit(engine, me)
+    admin = access.resolve(engine, started.admin_token)
+    found = group.result(engine, admin)
+    every_set = repo.round_answers(engine, admin.round_id, submitted_only=True)
+    kept, withheld = rated_by_enough(every_set.assign(round="current"), 3)
+    expected = score_rounds(kept, q, rounds=["current"])
+    assert found.withheld_items == withheld and withheld  # rated by fewer than three: left out
+    columns = ["item", "mean", "n", "min", "max", "sd", "disagreement"]
+    pd.testing.assert_frame_equal(found.scores.items[columns], expected.items[columns])
+    pd.testing.assert_frame_equal(found.scores.areas, expected.areas)
+    assert found.scores.overall["score"].tolist() == pytest.approx(
+        expected.overall["score"].tolist()
+    )
+    assert found.scores.overall["respondents"].tolist() == [6] == [found.submitted]
