@@ -168,7 +168,11 @@ def result(
     with storage_boundary("read consensus", round=found.round_id):
         agreed = repo.get_consensus(engine, found.round_id)
     means = score_rounds(answers, q, target_frame, rounds=["current"])
-    scores = score_rounds(answers, q, target_frame, ["current"], consensus_frame(agreed))
+    scores = (
+        score_rounds(answers, q, target_frame, ["current"], consensus_frame(agreed))
+        if agreed
+        else means
+    )
     # The table numbers answers per statement, not per person: the group is who submitted.
     scores = replace(scores, overall=scores.overall.assign(respondents=submitted))
     if found.anonymous:

@@ -16,7 +16,10 @@ interleaved (one run of every size in turn, again and again) and reported as med
 - full page:     a plain rerun of the whole facilitator page (invitation, QR code, live part,
                  agreement form, download), for reference.
 
-Goal: the refresh (both kinds) with 100 participants at most 2 times the one with 1. Exits 0:
+Goal: the refresh (both kinds) with 100 participants at most 2 times the one with 1. With 1
+(or 2) the page holds no group result at all (nothing is aggregated below the minimum group
+size), so that ratio also counts drawing the result; the ratio against 3, the smallest group
+whose result is shown, is what the number of participants adds. Both are printed. Exits 0:
 the figures are for reading, not for CI.
 """
 
@@ -43,6 +46,8 @@ from tests.bench.bench_app import (  # noqa: E402 - needs ROOT on sys.path
 )
 
 GOAL = 2.0
+#: The smallest group whose result is shown (below it the view shows progress only).
+MIN_GROUP = 3
 SIZES = (1, 3, 5, 30, 100)
 KINDS = ("refresh", "after a write", "full page")
 
@@ -150,21 +155,25 @@ def main() -> None:
 
 
 def report(sizes: list[int], samples: dict) -> None:
+    """Medians per size and kind, with ratios against the smallest size and the smallest group."""
     floor = sizes[0]
-    print(f"median ms per run, ratio against {floor} participant(s); goal <= {GOAL} at the largest")
-    print(f"{'participants':>12} " + " ".join(f"{kind:>22}" for kind in KINDS))
+    group = min((size for size in sizes if size >= MIN_GROUP), default=floor)
+    print(f"median ms per run; ratios against {floor} and against {group} participants")
+    print(f"{'participants':>12} " + " ".join(f"{kind:>30}" for kind in KINDS))
     for people in sizes:
         cells = []
         for kind in KINDS:
             ms = median_ms(samples[(people, kind)])
-            ratio = ms / median_ms(samples[(floor, kind)])
-            cells.append(f"{ms:9.1f} ms ({ratio:4.2f}x)")
-        print(f"{people:>12} " + " ".join(f"{cell:>22}" for cell in cells))
+            low = ms / median_ms(samples[(floor, kind)])
+            high = ms / median_ms(samples[(group, kind)])
+            cells.append(f"{ms:8.1f} ms ({low:5.2f}x | {high:4.2f}x)")
+        print(f"{people:>12} " + " ".join(f"{cell:>30}" for cell in cells))
     largest = sizes[-1]
     for kind in KINDS[:2]:
-        ratio = median_ms(samples[(largest, kind)]) / median_ms(samples[(floor, kind)])
-        verdict = "PASS" if ratio <= GOAL else "FAIL"
-        print(f"{kind} with {largest} vs {floor}: {ratio:.2f}x (goal <= {GOAL}) {verdict}")
+        for base in dict.fromkeys((floor, group)):
+            ratio = median_ms(samples[(largest, kind)]) / median_ms(samples[(base, kind)])
+            verdict = "PASS" if ratio <= GOAL else "FAIL"
+            print(f"{kind} with {largest} vs {base}: {ratio:.2f}x (goal <= {GOAL}) {verdict}")
 
 
 if __name__ == "__main__":
