@@ -25,9 +25,8 @@ PHONE = {"width": 390, "height": 844}
 NOTE = "Leitbild im Herbst gemeinsam mit dem Betriebsrat überarbeiten"
 
 
-def _items():
-    q = min(load_catalogue().values(), key=lambda q: q.id)  # the start page's first choice
-    return [item.id for item in q.dimensions[0].items[:3]]
+def _questionnaire():
+    return min(load_catalogue().values(), key=lambda q: q.id)  # the start page's first choice
 
 
 def _create_session(page, server) -> tuple[str, str]:
@@ -83,7 +82,8 @@ def test_a_workshop_shows_the_group_only_from_three_submissions(server, new_cont
     facilitator = new_context().new_page()
     link, code = _create_session(facilitator, server)
     assert "-" in code and not set(code) & set("0O1lI")
-    items = _items()
+    first_area = _questionnaire().dimensions[0]
+    items = [item.id for item in first_area.items[:3]]
     people = [new_context().new_page() for _ in CHOICES]
     people[1].set_viewport_size(PHONE)  # one joins on a phone
     for page, option, comment in zip(people, CHOICES, COMMENTS, strict=True):
@@ -110,6 +110,12 @@ def test_a_workshop_shows_the_group_only_from_three_submissions(server, new_cont
     for comment in COMMENTS[:3]:
         expect(facilitator.get_by_text(comment, exact=True)).to_be_visible()
     expect(facilitator.get_by_text(COMMENTS[3], exact=True)).to_have_count(0)  # not submitted
+
+    area = first_area.title("de")
+    click(facilitator, facilitator.get_by_role("tab", name=area))  # only the open tab is drawn
+    panel = facilitator.get_by_role("tabpanel", name=area)
+    expect(panel.get_by_test_id("stVegaLiteChart")).to_have_count(1)
+    click(facilitator, facilitator.get_by_role("tab", name="Alle Bereiche"))
 
     # What the facilitator types survives the live part's refresh after the next submission.
     note = facilitator.get_by_label("Notiz zum Bereich").first
