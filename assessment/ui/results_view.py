@@ -23,9 +23,6 @@ from assessment.services.errors import ServiceError, StorageFailed
 from assessment.ui.session import Current, engine
 from assessment.ui.state import tr
 
-#: Width in pixels of the bar chart's plot area (the labels come on top).
-BARS_WIDTH = 270
-
 
 class GroupWithheld(ServiceError):
     """A session's result is withheld: fewer than the minimum group size have submitted."""
@@ -99,7 +96,7 @@ def _view(
         table=area_table(_q, scores, lang),
         findings=area_findings(_q, scores, lang),
         radar=radar_spec(**radar_args(_q, scores, lang)),
-        bars=bars_spec(**bars_args(_q, scores, lang), width=BARS_WIDTH),
+        bars=bars_spec(**bars_args(_q, scores, lang)),
     )
 
 

@@ -65,10 +65,10 @@ def render() -> None:
     radar_col, bars_col = st.columns(2, gap="large")
     with radar_col:
         st.subheader(tr("ui.r_radar"))
-        st.vega_lite_chart(view.radar, width="content")
+        st.vega_lite_chart(view.radar, width="stretch")
     with bars_col:
         st.subheader(tr("ui.r_bars"))
-        st.vega_lite_chart(view.bars, width="content")
+        st.vega_lite_chart(view.bars, width="stretch")
 
     st.subheader(tr("ui.r_table"))
     st.dataframe(view.table, hide_index=True)
