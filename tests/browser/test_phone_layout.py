@@ -8,11 +8,13 @@ than the window and every chart's drawing fits inside its own element and the ma
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from assessment.questionnaire import load_catalogue
 from assessment.storage import repository
 from assessment.storage.engine import make_engine
 from tests.browser.conftest import (
@@ -23,7 +25,7 @@ from tests.browser.conftest import (
     state_changes,
     wait_idle,
 )
-from tests.browser.test_journeys import start_new_check
+from tests.browser.test_journeys import option_labels, radio, start_new_check
 from tests.browser.test_roadmap_editing import (
     AREA,
     IS_SELECTED,
@@ -136,3 +138,17 @@ def test_questionnaire_fits_the_window(page, server, viewport):
     start_new_check(page, server, f"Bäckerei Lindner {viewport['width']}")
     save_screenshot(page, f"questionnaire-{viewport['width']}", folder=SCREENS)
     assert_fits(page)
+    q = load_catalogue()[("kmu", "1.0")]
+    options = radio(page, q.dimensions[0].items[0].id).get_by_test_id("stRadioOption")
+    expect(options).to_have_count(len(option_labels(q)))
+    boxes = options.evaluate_all(
+        "els => els.map(el => { const b = el.getBoundingClientRect();"
+        " return {x: b.left, y: b.top, text: el.innerText.trim()}; })"
+    )
+    # Read as a page is read (rows from the top, each from the left): the scale's order.
+    reading = sorted(boxes, key=lambda b: (round(b["y"]), b["x"]))
+    assert [b["text"] for b in reading] == option_labels(q)
+    if viewport == PHONE:  # one option per line, no zig-zag
+        tops = [b["y"] for b in boxes]
+        assert all(later > earlier for earlier, later in pairwise(tops))
+        assert len({round(b["x"]) for b in boxes}) == 1
