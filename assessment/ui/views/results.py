@@ -30,7 +30,7 @@ def render() -> None:
     st.title(tr("ui.r_title"))
     round_caption(cur)
     if pd.isna(overall.score):
-        st.info(tr("ui.r_no_answers"))
+        st.info(tr("ui.r_no_rated" if view.given else "ui.r_no_answers"))
         st.page_link(page("questionnaire"), label=tr("ui.nav_questionnaire"))
         st.stop()
 
