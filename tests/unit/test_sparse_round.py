@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assessment.i18n import t
 from assessment.questionnaire import Questionnaire, load_catalogue
 from assessment.report import build_report
 from assessment.responses import dump_responses
@@ -56,3 +57,19 @@ def test_pdf_of_an_all_na_round_says_no_statement_rated(sme: Questionnaire) -> N
     english = pdf_text(build_report(data, sme, lang="en", creation_date=CREATED))
     assert "No statement has been rated" in english
     assert "no answers for this round" not in english
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrases"),
+    [
+        ("de", ["„vorläufig“", "50 %", "voraussetzt", "für Ihre Organisation 3.", "„später“"]),
+        ("en", ["“provisional”", "50%", "requires", "for your organisation 3.", "“later”"]),
+    ],
+)
+def test_method_page_states_the_coverage_order_and_capacity_rules(
+    sme: Questionnaire, lang: str, phrases: list[str]
+) -> None:
+    pdf = build_report(sparse_self_check(sme), sme, lang=lang, creation_date=CREATED)
+    method = pdf_text(pdf).split(t("pdf.method_title", lang))[-1]
+    for phrase in phrases:
+        assert phrase in method, phrase
