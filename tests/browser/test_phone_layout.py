@@ -99,11 +99,18 @@ def test_results_and_roadmap_fit_the_window(page, server, viewport):
     sizes = assert_fits(page)
     assert len(sizes["charts"]) == 2
 
+    token = re.search(r"[?&]t=([^&]+)", page.url).group(1)
+    # The facilitator's page of the same group round: its charts fit as well.
+    open_url(page, f"{server.url}/facilitator?t={token}&lang=de")
+    expect(page.get_by_test_id("stVegaLiteChart").first.locator("canvas, svg")).to_be_visible()
+    save_screenshot(page, f"facilitator-{viewport['width']}", folder=SCREENS)
+    assert_fits(page)
+    open_url(page, f"{server.url}/results?t={token}&lang=de")
+
     # The link under the results: on a phone the sidebar with the navigation is closed.
     click(page, page.get_by_role("link", name=re.compile("Zur Roadmap")))
     grid = page.get_by_test_id("stDataFrame")
     expect(grid.locator("table[role=grid]")).to_be_attached()
-    token = re.search(r"[?&]t=([^&]+)", page.url).group(1)
     owner = f"Herr Kaya ({viewport['width']} px)"
     set_owner_by_keyboard(page, grid, OWNER_ROW, owner)
     engine = make_engine(f"sqlite:///{server.database}", migrate=False)
