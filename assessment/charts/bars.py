@@ -84,7 +84,7 @@ def bars_spec(
 _STEP_PX = 34
 _LEGEND_FONT_SIZE = 11
 #: Below the plot: the x axis with its labels and title, then the legend's rows.
-_LEGEND_TOP_PX = 62
+_LEGEND_TOP_PX = 70
 _LEGEND_ROW_PX = 18
 
 

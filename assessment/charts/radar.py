@@ -137,10 +137,15 @@ class RadarGeometry:
 
 
 def wrap_label(text: str, width: int = 16) -> tuple[str, ...]:
-    """Split an axis label into lines of about `width` characters (at spaces only)."""
+    """Split an axis label into lines of about `width` characters (at spaces only).
+
+    A label never starts with a line of one short word ("HR" / "development" …): such a word
+    takes the next one along.
+    """
     lines: list[str] = []
     for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
+        short_start = len(lines) == 1 and len(lines[0]) <= 3
+        if lines and (len(lines[-1]) + 1 + len(word) <= width or short_start):
             lines[-1] += " " + word
         else:
             lines.append(word)

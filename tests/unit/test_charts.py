@@ -125,6 +125,9 @@ def test_bad_input_is_rejected_clearly() -> None:
 def test_label_wrapping_and_stage_lookup() -> None:
     assert wrap_label("Organisation und Strategie") == ("Organisation und", "Strategie")
     assert wrap_label("Personalentwicklung") == ("Personalentwicklung",)
+    # A short first word takes the next one along: no "HR" alone on the first line.
+    hr = ("HR development", "and", "recruiting")
+    assert wrap_label("HR development and recruiting", 13) == hr
     assert stage_name_for(0.0, RINGS, STAGES) == "Einstieg"
     assert stage_name_for(25.0, RINGS, STAGES) == "Aufbau"
     assert stage_name_for(74.9, RINGS, STAGES) == "Entwicklung"
