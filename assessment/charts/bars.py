@@ -17,6 +17,13 @@ from assessment.charts.vega import area_values, chart_text, number_text, text_wi
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Scores
 
+#: Height of one area's row (px).
+_STEP_PX = 34
+_LEGEND_FONT_SIZE = 11
+#: Below the plot: the x axis with its labels and title, then the legend's rows (px).
+_LEGEND_TOP_PX = 70
+_LEGEND_ROW_PX = 18
+
 
 def _wrapped_labels(labels: Sequence[str], width: int) -> str:
     """A Vega expression that shows each long axis label on several lines."""
@@ -79,13 +86,6 @@ def bars_spec(
         **_legend(lang, len(labels) * _STEP_PX, any(flags)),
     }
     return spec
-
-
-_STEP_PX = 34
-_LEGEND_FONT_SIZE = 11
-#: Below the plot: the x axis with its labels and title, then the legend's rows.
-_LEGEND_TOP_PX = 70
-_LEGEND_ROW_PX = 18
 
 
 def _legend(lang: str, plot_height: int, incomplete: bool) -> dict[str, list[dict]]:

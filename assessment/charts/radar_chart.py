@@ -141,11 +141,10 @@ def _radar_template(
     import altair as alt
 
     radius, centre_x, top, height = scales
-    margin = _MARGIN_PX
     # One pixel size per unit on both axes (the radius): the drawing centred across the
     # width, and at the top of the height (a smaller radius leaves room below, not above).
     x_domain = f"[({centre_x} - width / 2) / radius, ({centre_x} + width / 2) / radius]"
-    y_domain = f"[({top} + {margin} - height) / radius, ({top} + {margin}) / radius]"
+    y_domain = f"[({top} - height) / radius, {top} / radius]"
     x = alt.X("x:Q", scale=alt.Scale(domain=alt.ExprRef(x_domain), nice=False, zero=False))
     y = alt.Y("y:Q", scale=alt.Scale(domain=alt.ExprRef(y_domain), nice=False, zero=False))
     x, y = x.axis(None), y.axis(None)

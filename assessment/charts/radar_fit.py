@@ -2,9 +2,9 @@
 
 The labels keep their size in pixels while the radius changes, so each edge of the drawing
 (the outer ring or a label box) lies at `a · r + b` pixels from the centre for a radius of `r`
-pixels. The widest (or tallest) pair of edges decides the largest radius that fits. The same
-terms give a Vega expression, so a chart in the browser finds its radius from the width it
-is given (a phone's column or a desktop's), and a Python function for the tests.
+pixels. The widest (or tallest) pair of edges decides the largest radius that fits. The terms
+become Vega expressions, so a chart in the browser finds its radius from the width it is
+given (a phone's column or a desktop's).
 """
 
 from __future__ import annotations
@@ -30,31 +30,10 @@ class RadarFit:
     min_radius: float
     margin: float
 
-    def radius(self, width: float, height: float) -> float:
-        """The largest radius (px) whose drawing fits `width` × `height` pixels."""
-        limits = [self.max_radius]
-        limits += _limits(self.right, self.left, width - 2 * self.margin)
-        limits += _limits(self.top, self.bottom, height - 2 * self.margin)
-        return max(self.min_radius, min(limits))
-
     def height(self) -> int:
         """The height (px) the drawing needs at the largest radius."""
         r = self.max_radius
         return round(_span(self.top, self.bottom, r) + 2 * self.margin)
-
-    def width(self) -> int:
-        """The width (px) the drawing needs at the largest radius."""
-        r = self.max_radius
-        return round(_span(self.right, self.left, r) + 2 * self.margin)
-
-    def box(self, radius: float) -> tuple[float, float, float, float]:
-        """(left, right, bottom, top) of the drawing in px from the radar's centre."""
-        return (
-            _edge(self.left, radius, min),
-            _edge(self.right, radius, max),
-            _edge(self.bottom, radius, min),
-            _edge(self.top, radius, max),
-        )
 
     def radius_expr(self, width: str = "width", height: str = "height") -> str:
         """`radius` as a Vega expression of the width and height signals."""
@@ -64,12 +43,12 @@ class RadarFit:
         return f"max({self.min_radius:g}, min({', '.join(terms)}))"
 
     def centre_expr(self, radius: str = "radius") -> str:
-        """The x of `centre` as a Vega expression of the radius signal."""
+        """The middle of the drawing across (px right of the radar's centre), for Vega."""
         return f"(max({_terms(self.right, radius)}) + min({_terms(self.left, radius)})) / 2"
 
     def top_expr(self, radius: str = "radius") -> str:
-        """The drawing's top edge (px above the radar's centre) as a Vega expression."""
-        return f"max({_terms(self.top, radius)})"
+        """The top of the drawing with its margin (px above the radar's centre), for Vega."""
+        return f"(max({_terms(self.top, radius)}) + {self.margin:g})"
 
 
 def radar_fit(
@@ -110,10 +89,6 @@ def _span(high: Sequence[Edge], low: Sequence[Edge], r: float) -> float:
 def _pairs(high: Sequence[Edge], low: Sequence[Edge]) -> list[tuple[float, float]]:
     """(slope, offset) of every span high − low that grows with the radius."""
     return [(ah - al, bh - bl) for ah, bh in high for al, bl in low if ah - al > 1e-9]
-
-
-def _limits(high: Sequence[Edge], low: Sequence[Edge], room: float) -> list[float]:
-    return [(room - offset) / slope for slope, offset in _pairs(high, low)]
 
 
 def _limit_exprs(high: Sequence[Edge], low: Sequence[Edge], room: str) -> list[str]:
