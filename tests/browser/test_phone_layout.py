@@ -2,7 +2,8 @@
 
 Each page is saved as a screenshot under /tmp/vielfaltskompass-screens (look at them after a
 change to the layout). At every width nothing may stick out sideways: the document is no wider
-than the window and every chart's drawing fits inside its own element and the main column.
+than the window, every chart's drawing fits inside its own element and the main column, and
+nothing is drawn on a chart's outermost pixel columns (where a label would be cut off).
 """
 
 from __future__ import annotations
@@ -46,6 +47,19 @@ SCREENS = Path("/tmp/vielfaltskompass-screens")
 # chart element's and the main column's right edge (all in CSS pixels).
 OVERFLOW = """
 () => {
+  // Drawn (not blank) pixels on the canvas's outermost columns: a label cut off at an edge.
+  const edgeInk = (canvas) => {
+    const context = canvas.getContext("2d");
+    let ink = 0;
+    for (const x of [0, canvas.width - 1]) {
+      const pixels = context.getImageData(x, 0, 1, canvas.height).data;
+      for (let i = 0; i < pixels.length; i += 4) {
+        const light = Math.min(pixels[i], pixels[i + 1], pixels[i + 2]);
+        if (pixels[i + 3] > 0 && light < 200) ink += 1;
+      }
+    }
+    return ink;
+  };
   const main = document.querySelector('[data-testid="stMainBlockContainer"]');
   const edge = main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight);
   const scroller = document.querySelector('[data-testid="stMain"]');
@@ -55,6 +69,7 @@ OVERFLOW = """
     return {
       left: box.left, right: box.right, width: box.width,
       holder: el.getBoundingClientRect().right, column: edge,
+      edgeInk: drawing.tagName === "CANVAS" ? edgeInk(drawing) : null,
     };
   });
   return {
@@ -79,6 +94,7 @@ def assert_fits(page) -> dict:
         assert chart["left"] >= 0, sizes
         assert chart["right"] <= chart["holder"] + 1, sizes
         assert chart["right"] <= chart["column"] + 1, sizes
+        assert chart["edgeInk"] in (0, None), sizes  # nothing cut off at the sides
     return sizes
 
 
