@@ -224,7 +224,7 @@ def _radar_template(
     if note:
         title = alt.TitleParams(
             list(wrap_label(note, 44)),  # lines that fit a phone's column
-            orient="bottom",
+            orient="top",  # with the legend, above any spare height a narrow column leaves
             anchor="start",
             fontSize=11,
             fontWeight="normal",

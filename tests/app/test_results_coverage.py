@@ -38,6 +38,9 @@ def test_two_of_forty_rated_is_provisional_without_the_stage_praise(engine, sme)
     assert f"{titles[0]} · nicht bewertet" in shown  # all "not applicable": not "0 needing…"
     assert f"{titles[2]} · nicht bewertet" in shown  # blank
     unrated = [t for n, t in enumerate(titles) if n != 1]  # all but HR
+    (incomplete,) = [w.value for w in at.warning if "Weniger als die Hälfte" in w.value]
+    assert titles[1] in incomplete  # HR: 2 of 10 statements
+    assert not any(t in incomplete for t in unrated)  # no value there to call incomplete
     assert not any(f"{t} · 0 mit Handlungsbedarf" in shown for t in unrated)
 
 

@@ -56,7 +56,8 @@ def render() -> None:
     else:
         st.caption(stages[overall.stage].description(language))
 
-    incomplete = [titles[a] for a in areas.loc[areas["incomplete"], "area"]]
+    # Unrated areas have no value to qualify; the findings below say "not rated" for them.
+    incomplete = [titles[a] for a in areas.loc[areas["incomplete"] & areas["rated"], "area"]]
     if incomplete:
         st.warning(
             tr("ui.r_incomplete_note", areas=", ".join(incomplete)), icon=":material/warning:"
