@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from assessment.questionnaire import QUESTIONNAIRE_DIR_ENV, Questionnaire, load_questionnaire
+from assessment.responses import ResponseFile
 from assessment.storage.engine import make_engine
 from tests.databases import backends, database_url
 
@@ -49,6 +50,31 @@ def run_cli(*args: str, questionnaires: Path | None = None) -> subprocess.Comple
         text=True,
         encoding="utf-8",
         timeout=120,
+    )
+
+
+def sparse_self_check(q: Questionnaire, name: str = "Bäckerei Lindner") -> ResponseFile:
+    """The issue's first scenario: area 1 all "not applicable", two HR statements fully in
+    place (the scale's top), everything else blank: 2 statements rated."""
+    first, hr = q.dimensions[0], q.dimensions[1]
+    answers: dict[str, int | None] = dict.fromkeys((i.id for i in first.items), None)
+    answers.update(dict.fromkeys((i.id for i in hr.items[:2]), q.scale_max))
+    return _self_check(q, name, answers)
+
+
+def all_na_self_check(q: Questionnaire, name: str = "Praxis Ohne Wertung") -> ResponseFile:
+    """A self-check whose every answer is "not applicable": answers given, nothing rated."""
+    return _self_check(q, name, {i.id: None for d in q.dimensions for i in d.items})
+
+
+def _self_check(q: Questionnaire, name: str, answers: dict[str, int | None]) -> ResponseFile:
+    return ResponseFile.model_validate(
+        {
+            "questionnaire": {"id": q.id, "version": q.version},
+            "organisation": {"name": name, "size": "10-49"},
+            "round": {"label": "Selbstcheck 2026", "date": "2026-03-02", "mode": "self"},
+            "respondents": [{"id": "p1", "answers": answers}],
+        }
     )
 
 

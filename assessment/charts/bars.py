@@ -13,9 +13,16 @@ from collections.abc import Sequence
 
 from assessment.charts.palette import ACCENT_LIGHT, INK, MUTED, SERIES_COLOURS
 from assessment.charts.radar import as_value, stage_name_for, wrap_label
-from assessment.charts.vega import area_values, chart_text, number_text, tooltips
+from assessment.charts.vega import area_values, chart_text, number_text, text_width_px, tooltips
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Scores
+
+#: Height of one area's row (px).
+_STEP_PX = 34
+_LEGEND_FONT_SIZE = 11
+#: Below the plot: the x axis with its labels and title, then the legend's rows (px).
+_LEGEND_TOP_PX = 70
+_LEGEND_ROW_PX = 18
 
 
 def _wrapped_labels(labels: Sequence[str], width: int) -> str:
@@ -38,12 +45,13 @@ def bars_spec(
     stage_names: tuple[str, ...] = (),
     incomplete: tuple[bool, ...] = (),
     lang: str = "de",
-    width: int = 360,
 ) -> dict:
     """Vega-Lite spec of horizontal area bars (0–100) with target ticks and stage bands.
 
     Tooltips show area, score, stage, target and gap; incomplete areas are drawn paler and
-    say so; an area without a score has no bar and shows "–".
+    say so; an area without a score has no bar and shows "–". A legend under the axis names
+    bar and target tick (and the pale bar when an area is incomplete). The plot takes its
+    container's width (show it with `width="stretch"`), the labels keep their size.
     """
     flags = incomplete or (False,) * len(labels)
     rows = []
@@ -71,13 +79,39 @@ def bars_spec(
         bands.append({"from": lower, "to": float(bound), "stage": name, "shade": n % 2})
         lower = float(bound)
     narrowest = min((b["to"] - b["from"] for b in bands), default=100.0)
-    spec = copy.deepcopy(_bars_template(labels, width, lang, int(width * narrowest / 100)))
-    spec["datasets"] = {"areas": rows, "bands": bands}
+    spec = copy.deepcopy(_bars_template(labels, lang, narrowest / 100))
+    spec["datasets"] = {
+        "areas": rows,
+        "bands": bands,
+        **_legend(lang, len(labels) * _STEP_PX, any(flags)),
+    }
     return spec
 
 
+def _legend(lang: str, plot_height: int, incomplete: bool) -> dict[str, list[dict]]:
+    """The legend's symbols and texts at pixel positions under the plot (left-aligned).
+
+    Bar and tick share the first row; the pale bar of an incomplete area gets its own row.
+    """
+    y = plot_height + _LEGEND_TOP_PX
+    actual = chart_text("chart.series_actual", lang)
+    tick_at = 16 + text_width_px(actual, _LEGEND_FONT_SIZE) + 14
+    squares = [{"x": 5, "y": y, "opacity": 1.0}]
+    texts = [
+        {"x": 14, "y": y, "text": actual},
+        {"x": tick_at + 7, "y": y, "text": chart_text("chart.series_target", lang)},
+    ]
+    if incomplete:
+        squares.append({"x": 5, "y": y + _LEGEND_ROW_PX, "opacity": 0.45})
+        texts.append(
+            {"x": 14, "y": y + _LEGEND_ROW_PX, "text": chart_text("chart.legend_incomplete", lang)}
+        )
+    ticks = [{"x": tick_at, "y": y - 7, "y2": y + 7}]
+    return {"legend_squares": squares, "legend_ticks": ticks, "legend_texts": texts}
+
+
 @functools.lru_cache(maxsize=64)
-def _bars_template(labels: tuple[str, ...], width: int, lang: str, band_px: int) -> dict:
+def _bars_template(labels: tuple[str, ...], lang: str, narrowest_band: float) -> dict:
     """The bar chart's layers without data (the data goes into named datasets)."""
     import altair as alt
 
@@ -120,7 +154,8 @@ def _bars_template(labels: tuple[str, ...], width: int, lang: str, band_px: int)
             dy=-3,
             fontSize=10,
             color=MUTED,
-            limit=max(band_px - 6, 10),  # stage names never run into the next band
+            # Stage names never run into the next band, however wide the plot is.
+            limit=alt.ExprRef(f"max(width * {narrowest_band:.4f} - 6, 10)"),
         )
         .encode(x=alt.X("from:Q", scale=x_scale), y=alt.value(0), text="stage:N")
     )
@@ -144,8 +179,28 @@ def _bars_template(labels: tuple[str, ...], width: int, lang: str, band_px: int)
         .mark_text(align="left", dx=4, fontSize=11, color=INK)
         .encode(x=alt.X("score_at:Q", scale=x_scale), y=y, text="score_text:N")
     )
-    chart = alt.layer(band_layer, band_text, bars, ticks, values).properties(
-        width=width, height=alt.Step(34), autosize=alt.AutoSizeParams(type="pad")
+    at_x, at_y = alt.X("x:Q", scale=None, axis=None), alt.Y("y:Q", scale=None, axis=None)
+    legend_squares = (
+        alt.Chart(alt.NamedData("legend_squares"))
+        .mark_square(size=90, color=SERIES_COLOURS["actual"])
+        .encode(x=at_x, y=at_y, opacity=alt.Opacity("opacity:Q", scale=None))
+    )
+    legend_ticks = (
+        alt.Chart(alt.NamedData("legend_ticks"))
+        .mark_rule(color=SERIES_COLOURS["target"], strokeWidth=3)
+        .encode(x=at_x, y=at_y, y2=alt.Y2("y2:Q"))
+    )
+    legend_texts = (
+        alt.Chart(alt.NamedData("legend_texts"))
+        .mark_text(align="left", baseline="middle", fontSize=_LEGEND_FONT_SIZE, color=INK)
+        .encode(x=at_x, y=at_y, text="text:N")
+    )
+    chart = alt.layer(
+        band_layer, band_text, bars, ticks, values, legend_squares, legend_ticks, legend_texts
+    ).properties(
+        width="container",
+        height=len(labels) * _STEP_PX,
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
     )
     return chart.configure_view(stroke=None).to_dict(validate=False)
 

@@ -26,7 +26,7 @@ class Vertex:
 
     @property
     def missing(self) -> bool:
-        """True when the value is missing (drawn at the centre)."""
+        """True when the value is missing (a gap in the polygon, never a point at the centre)."""
         return self.value is None
 
 
@@ -46,6 +46,34 @@ class SeriesGeometry:
     def missing(self) -> tuple[str, ...]:
         """Labels of the areas without a value."""
         return tuple(v.label for v in self.vertices if v.missing)
+
+    @property
+    def complete(self) -> bool:
+        """True when every area has a value (the polygon is closed)."""
+        return not self.missing
+
+    @property
+    def segments(self) -> tuple[tuple[Vertex, ...], ...]:
+        """The lines to draw: runs of neighbouring areas that have a value.
+
+        A complete series is one run that ends where it starts (a closed polygon). Otherwise
+        each run stops before an area without a value, so that area is a gap in the line; a
+        single rated area between two gaps is a run of one (a dot, no line).
+        """
+        vertices = self.vertices
+        if not vertices or all(v.missing for v in vertices):
+            return ()
+        if self.complete:
+            return (vertices + vertices[:1],)
+        first_gap = next(i for i, v in enumerate(vertices) if v.missing)
+        rotated = vertices[first_gap:] + vertices[:first_gap]  # starts with a gap
+        runs: list[list[Vertex]] = []
+        for vertex in rotated:
+            if vertex.missing:
+                runs.append([])
+            else:
+                runs[-1].append(vertex)
+        return tuple(tuple(run) for run in runs if run)
 
 
 @dataclass(frozen=True)
@@ -109,10 +137,15 @@ class RadarGeometry:
 
 
 def wrap_label(text: str, width: int = 16) -> tuple[str, ...]:
-    """Split an axis label into lines of about `width` characters (at spaces only)."""
+    """Split an axis label into lines of about `width` characters (at spaces only).
+
+    A label never starts with a line of one short word ("HR" / "development" …): such a word
+    takes the next one along.
+    """
     lines: list[str] = []
     for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
+        short_start = len(lines) == 1 and len(lines[0]) <= 3
+        if lines and (len(lines[-1]) + 1 + len(word) <= width or short_start):
             lines[-1] += " " + word
         else:
             lines.append(word)
@@ -146,8 +179,9 @@ def radar_geometry(
     """Vertices per series, grid rings and label anchors of a radar on the unit circle.
 
     Axis i points at angle 90° − i·360°/n (the first axis up, then clockwise); a value v sits
-    at radius v / max_value (clamped to 0..1). A missing value (None or NaN) is drawn at the
-    centre and listed in `SeriesGeometry.missing`. Labels sit at radius 1 + label_offset.
+    at radius v / max_value (clamped to 0..1). A missing value (None or NaN) is listed in
+    `SeriesGeometry.missing` and left out of `SeriesGeometry.segments` (a gap, not a point at
+    the centre). Labels sit at radius 1 + label_offset.
     """
     count = len(labels)
     if count < 3:

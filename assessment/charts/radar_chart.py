@@ -19,16 +19,22 @@ from assessment.charts.palette import (
     WARNING,
     series_rank,
 )
-from assessment.charts.radar import radar_geometry, stage_name_for
-from assessment.charts.vega import area_values, chart_text, number_text, tooltips
+from assessment.charts.radar import radar_geometry, stage_name_for, wrap_label
+from assessment.charts.radar_fit import radar_fit
+from assessment.charts.vega import area_values, chart_text, number_text, text_width_px, tooltips
 from assessment.i18n import has_text
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Scores
 
-#: Approximate width of one character relative to the font size (sans-serif, conservative).
-_CHAR_WIDTH = 0.6
 _LABEL_FONT_SIZE = 12
 _LINE_HEIGHT = 1.25
+#: The radius (px) in a wide column; a narrower column (a phone's) gets a smaller one, down to
+#: the minimum, so that labels keep their size and stay inside.
+MAX_RADIUS_PX = 120
+MIN_RADIUS_PX = 50
+_MARGIN_PX = 5
+#: Labels wrap at about this many characters (narrow blocks leave more room for the radius).
+_LABEL_CHARS = 13
 
 
 def _series_title(key: str, titles: Mapping[str, str], lang: str) -> str:
@@ -46,23 +52,26 @@ def radar_spec(
     stage_names: tuple[str, ...] = (),
     series_titles: tuple[tuple[str, str], ...] = (),
     lang: str = "de",
-    radius_px: int = 120,
 ) -> dict:
-    """Vega-Lite spec of a radar: grid rings at the stage bounds, one closed line per series.
+    """Vega-Lite spec of a radar: grid rings at the stage bounds, one line per series.
 
     `series` holds (key, values) pairs; known keys ("actual", "target", "previous", "benchmark")
     get the shared colours and dash patterns. Points carry tooltips (area, series, score,
-    stage). The spec has a fixed width and height matching its domain, so the radar stays round
-    and labels are never clipped (show it without stretching it to the container width).
+    stage). An area without a value is a gap in its series' line, with no point. The chart
+    takes its container's width (show it with `width="stretch"`): the radius is the largest
+    that keeps the labels inside that width, up to `MAX_RADIUS_PX`; the height is that of the
+    largest radius, and both scales keep one pixel size per unit, so the radar stays round.
     """
     titles = dict(series_titles)
-    geometry = radar_geometry(labels, dict(series), rings)
-
-    def text_width(line: str) -> float:
-        return len(line) * _LABEL_FONT_SIZE * _CHAR_WIDTH / radius_px
-
-    line_height = _LABEL_FONT_SIZE * _LINE_HEIGHT / radius_px
-    domain = geometry.bounds(text_width, line_height, margin=0.04)
+    geometry = radar_geometry(labels, dict(series), rings, label_width=_LABEL_CHARS)
+    fit = radar_fit(
+        geometry,
+        lambda line: text_width_px(line, _LABEL_FONT_SIZE),
+        _LABEL_FONT_SIZE * _LINE_HEIGHT,
+        MAX_RADIUS_PX,
+        MIN_RADIUS_PX,
+        _MARGIN_PX,
+    )
     ordered = sorted(
         (s for s in geometry.series if any(v.value is not None for v in s.vertices)),
         key=lambda s: -series_rank(s.key),
@@ -82,6 +91,13 @@ def radar_spec(
             {"x": ring.label_at[0], "y": ring.label_at[1], "text": f"{ring.value:.0f}"}
             for ring in geometry.rings
         ],
+        "lines": [
+            {"series": title, "segment": f"{s.key}-{n}", "order": order, "x": v.x, "y": v.y}
+            for s in ordered
+            for title in [_series_title(s.key, titles, lang)]
+            for n, segment in enumerate(s.segments)
+            for order, v in enumerate(segment)
+        ],
         "points": [
             {
                 "series": title,
@@ -95,6 +111,7 @@ def radar_spec(
             for s in ordered
             for title in [_series_title(s.key, titles, lang)]
             for v in s.vertices
+            if not v.missing
         ],
     }
     groups = []
@@ -106,16 +123,15 @@ def radar_spec(
         datasets[name].append({"x": p.x, "y": p.y, "text": "\n".join(p.lines)})
     missing = tuple(label for s in ordered if s.key == "actual" for label in s.missing)
     note = chart_text("chart.missing", lang, areas=", ".join(missing)) if missing else ""
-    size = (round((domain[1] - domain[0]) * radius_px), round((domain[3] - domain[2]) * radius_px))
-    spec = copy.deepcopy(_radar_template(domain, size, legend, tuple(groups), note, lang))
+    scales = (fit.radius_expr(), fit.centre_expr(), fit.top_expr(), fit.height())
+    spec = copy.deepcopy(_radar_template(scales, legend, tuple(groups), note, lang))
     spec["datasets"] = datasets
     return spec
 
 
 @functools.lru_cache(maxsize=64)
 def _radar_template(
-    domain: tuple[float, float, float, float],
-    size: tuple[int, int],
+    scales: tuple[str, str, str, int],
     legend: tuple[tuple[str, str], ...],
     label_groups: tuple[tuple[str, str], ...],
     note: str,
@@ -124,9 +140,14 @@ def _radar_template(
     """The radar's layers without data (the data goes into named datasets)."""
     import altair as alt
 
-    xmin, xmax, ymin, ymax = domain
-    x = alt.X("x:Q", scale=alt.Scale(domain=[xmin, xmax], nice=False, zero=False), axis=None)
-    y = alt.Y("y:Q", scale=alt.Scale(domain=[ymin, ymax], nice=False, zero=False), axis=None)
+    radius, centre_x, top, height = scales
+    # One pixel size per unit on both axes (the radius): the drawing centred across the
+    # width, and at the top of the height (a smaller radius leaves room below, not above).
+    x_domain = f"[({centre_x} - width / 2) / radius, ({centre_x} + width / 2) / radius]"
+    y_domain = f"[({top} - height) / radius, {top} / radius]"
+    x = alt.X("x:Q", scale=alt.Scale(domain=alt.ExprRef(x_domain), nice=False, zero=False))
+    y = alt.Y("y:Q", scale=alt.Scale(domain=alt.ExprRef(y_domain), nice=False, zero=False))
+    x, y = x.axis(None), y.axis(None)
     rings_layer = (
         alt.Chart(alt.NamedData("rings"))
         .mark_line(interpolate="linear-closed", color=GRID, strokeWidth=1)
@@ -146,17 +167,21 @@ def _radar_template(
     titles = [title for _, title in legend]
     colour_scale = alt.Scale(domain=titles, range=[SERIES_COLOURS.get(k, INK) for k in keys])
     dash_scale = alt.Scale(domain=titles, range=[list(SERIES_DASH.get(k, ())) for k in keys])
-    legend_def = alt.Legend(orient="bottom", title=None, symbolStrokeWidth=2)
-    lines_layer = (
-        alt.Chart(alt.NamedData("points"))
-        .mark_line(interpolate="linear-closed", strokeWidth=2)
+    # Above the radar: a narrow column leaves its spare height below. Four series take two
+    # columns, so that a phone's column holds them.
+    legend_def = alt.Legend(
+        orient="top", title=None, symbolStrokeWidth=2, columns=2 if len(legend) > 3 else 0
+    )
+    lines_layer = (  # each segment runs between two gaps, or all round (first point twice)
+        alt.Chart(alt.NamedData("lines"))
+        .mark_line(interpolate="linear", strokeWidth=2)
         .encode(
             x=x,
             y=y,
             color=alt.Color("series:N", scale=colour_scale, legend=legend_def, sort=titles),
             strokeDash=alt.StrokeDash("series:N", scale=dash_scale, legend=legend_def, sort=titles),
             order="order:Q",
-            detail="series:N",
+            detail="segment:N",
         )
     )
     points_layer = (
@@ -190,10 +215,20 @@ def _radar_template(
     ]
     chart = alt.layer(
         rings_layer, spokes_layer, ring_labels_layer, lines_layer, points_layer, *label_layers
-    ).properties(width=size[0], height=size[1], autosize=alt.AutoSizeParams(type="pad"))
+    ).properties(
+        width="container",
+        height=height,
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+    )
+    chart = chart.add_params(alt.param(name="radius", expr=radius))
     if note:
         title = alt.TitleParams(
-            note, orient="bottom", anchor="start", fontSize=11, fontWeight="normal", color=WARNING
+            list(wrap_label(note, 44)),  # lines that fit a phone's column
+            orient="top",  # with the legend, above any spare height a narrow column leaves
+            anchor="start",
+            fontSize=11,
+            fontWeight="normal",
+            color=WARNING,
         )
         chart = chart.properties(title=title)
     return chart.configure_view(stroke=None).to_dict(validate=False)

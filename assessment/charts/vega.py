@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 import pandas as pd
@@ -13,6 +14,35 @@ from assessment.i18n import t
 def chart_text(key: str, lang: str, **values: object) -> str:
     """A chart text (a catalogue key such as `common.area` or `chart.missing`) in `lang`."""
     return t(key, lang, **values)
+
+
+#: Character widths in em of a Helvetica-like sans serif (the charts' sans is a little narrower,
+#: so estimates err on the wide side); other characters count 0.6 em, wide CJK ones 1 em.
+_EM_WIDTHS = {
+    **dict.fromkeys("ijl'|.,:;!", 0.23),
+    **dict.fromkeys("ftI /", 0.28),
+    **dict.fromkeys("r-()", 0.34),
+    **dict.fromkeys("ckszvxyJ", 0.5),
+    **dict.fromkeys("abdeghnopqu0123456789L", 0.56),
+    **dict.fromkeys("FTZ", 0.62),
+    **dict.fromkeys("ABEKPSVXY&", 0.67),
+    **dict.fromkeys("CDHNRUw", 0.72),
+    **dict.fromkeys("GOQ", 0.78),
+    **dict.fromkeys("mM", 0.83),
+    "W": 0.94,
+}
+
+
+def text_width_px(text: str, font_size: float) -> float:
+    """An estimate of the width in pixels of one line of text at `font_size` px."""
+    total = 0.0
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[:1] or char  # ä counts as a
+        if base in _EM_WIDTHS:
+            total += _EM_WIDTHS[base]
+        else:
+            total += 1.0 if unicodedata.east_asian_width(char) in "WF" else 0.6
+    return total * font_size
 
 
 def tooltips(lang: str, *fields: tuple[str, str]) -> list:

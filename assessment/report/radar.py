@@ -81,23 +81,25 @@ def _grid(pdf: ReportPDF, geometry: RadarGeometry, at: Callable[[float, float], 
 
 
 def _series(pdf: ReportPDF, series: SeriesGeometry, at: Callable[[float, float], Point]) -> None:
-    """One closed polygon (the actual values lightly filled) with dots at the given values."""
+    """One series' line (closed and, for the actual values, lightly filled when complete; with
+    gaps at areas without a value) and dots at the given values."""
     colour = hex_to_rgb(SERIES_COLOURS.get(series.key, INK))
-    points = [at(x, y) for x, y in series.points]
     actual = series.key == "actual"
-    if actual:
+    if actual and series.complete:
         pdf.set_fill_color(*colour)
         with pdf.local_context(fill_opacity=0.14):
-            pdf.polygon(points, style="F")
+            pdf.polygon([at(x, y) for x, y in series.points], style="F")
     pdf.set_draw_color(*colour)
     pdf.set_line_width(0.7 if actual else 0.5)
     _dash(pdf, series.key)
-    pdf.polygon(points, style="D")
+    for segment in series.segments:
+        if len(segment) > 1:
+            pdf.polyline([at(v.x, v.y) for v in segment])
     pdf.set_dash_pattern()
     pdf.set_fill_color(*colour)
-    for vertex, (x, y) in zip(series.vertices, points, strict=True):
-        if vertex.value is not None:
-            pdf.circle(x, y, 0.9 if actual else 0.7, style="F")
+    for vertex in series.vertices:
+        if not vertex.missing:
+            pdf.circle(*at(vertex.x, vertex.y), 0.9 if actual else 0.7, style="F")
 
 
 def _labels(pdf: ReportPDF, geometry: RadarGeometry, at: Callable[[float, float], Point]) -> None:

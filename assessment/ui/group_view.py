@@ -16,8 +16,6 @@ from assessment.services import group, planning, reading
 from assessment.services.access import Visitor
 from assessment.ui.session import Current, engine
 
-BARS_WIDTH = 270
-
 
 @dataclass(frozen=True)
 class GroupView:
@@ -75,7 +73,7 @@ def _view(
     return GroupView(
         result=found,
         radar=radar_spec(**radar_args(_q, found.scores, lang)),
-        bars=bars_spec(**bars_args(_q, found.scores, lang), width=BARS_WIDTH),
+        bars=bars_spec(**bars_args(_q, found.scores, lang)),
         spread=heatmap(None),
         spread_by_area={d.id: heatmap((d.id,)) for d in _q.dimensions},
     )

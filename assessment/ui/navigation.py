@@ -42,9 +42,23 @@ def _is_storage_error(error: Exception) -> bool:
     )
 
 
+#: On a phone (Streamlit stacks columns below 640 px) a row of answer options would wrap into
+#: a zig-zag; one option per line keeps the scale's order readable from top to bottom.
+_PHONE_CSS = """<style>
+@media (max-width: 640px) {
+  [data-testid="stRadio"] [role="radiogroup"] {
+    flex-direction: column;
+    flex-wrap: nowrap;
+    align-items: flex-start;
+  }
+}
+</style>"""
+
+
 def run() -> None:
     """Entry point of the app."""
     st.set_page_config(page_title=tr("common.product"), page_icon=str(ICON), layout="wide")
+    st.html(_PHONE_CSS)
     language_switch()
     page = st.navigation(sections())
     try:

@@ -23,9 +23,6 @@ from assessment.services.errors import ServiceError, StorageFailed
 from assessment.ui.session import Current, engine
 from assessment.ui.state import tr
 
-#: Width in pixels of the bar chart's plot area (the labels come on top).
-BARS_WIDTH = 270
-
 
 class GroupWithheld(ServiceError):
     """A session's result is withheld: fewer than the minimum group size have submitted."""
@@ -49,6 +46,8 @@ class ResultsView:
     findings: list[AreaFindings]
     radar: dict
     bars: dict
+    #: Answers given, "not applicable" included (all N/A: nothing rated, yet not "no answers").
+    given: int
 
 
 def results_view(cur: Current, lang: str) -> ResultsView:
@@ -89,17 +88,20 @@ def _view(
             [("current", a, v) for a, v in targets], columns=["round", "area", "target"]
         )
         scores = score_rounds(answers, _q, target_frame, rounds=["current"])
+        given = len(answers)
     else:  # a session: the group result of those who submitted, or nothing below the minimum
         found = group.result(engine(), _visitor, dict(targets))
         if isinstance(found, group.Withheld):
             raise group_withheld(found)
         scores = found.scores
+        given = int(found.spread["count"].sum()) if len(found.spread) else 0
     return ResultsView(
         scores=scores,
         table=area_table(_q, scores, lang),
         findings=area_findings(_q, scores, lang),
         radar=radar_spec(**radar_args(_q, scores, lang)),
-        bars=bars_spec(**bars_args(_q, scores, lang), width=BARS_WIDTH),
+        bars=bars_spec(**bars_args(_q, scores, lang)),
+        given=given,
     )
 
 

@@ -27,10 +27,10 @@ st.caption(data["stage_text"])
 radar_col, bars_col = st.columns(2, gap="large")
 with radar_col:
     st.subheader(data["radar_title"])
-    st.vega_lite_chart(data["radar"], width="content")
+    st.vega_lite_chart(data["radar"], width="stretch")
 with bars_col:
     st.subheader(data["bars_title"])
-    st.vega_lite_chart(data["bars"], width="content")
+    st.vega_lite_chart(data["bars"], width="stretch")
 st.subheader(data["table_title"])
 st.dataframe(data["table"], hide_index=True)
 with st.expander(data["targets_title"], icon=":material/target:"):

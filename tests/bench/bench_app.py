@@ -362,15 +362,15 @@ def results_data(db: Database, token: str) -> dict:
 
     from assessment.formatting import fmt_number
     from assessment.i18n import t
-    from assessment.storage import repository as repo
+    from assessment.services import access
     from assessment.ui.results_view import results_view
     from assessment.ui.session import Current
 
-    opened = repo.open_round(db.engine, token)
-    assert opened is not None
-    access, details = opened
-    q = repo.snapshot_questionnaire(db.engine, details.snapshot_id)
-    current = Current(token, access.round_id, access.respondent_id, details, q)
+    visitor = access.resolve(db.engine, token)
+    assert visitor is not None and visitor.round is not None
+    details = visitor.round
+    q = access.questionnaire(db.engine, visitor)
+    current = Current(token, details.round_id, visitor.respondent_id, details, q, visitor)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         view = results_view(current, "de")
@@ -475,7 +475,7 @@ def bench_results(db: Database, folder: Path, runs: int, profile: bool, sections
     from assessment.storage import repository as repo
 
     q = load_catalogue()[DEMO_QUESTIONNAIRE]
-    token = repo.import_round(db.engine, demo_response(q), q).respondent_token
+    token = repo.import_round(db.engine, demo_response(q), q).admin_token  # a group's results
     data_path = folder / "bare_results.pickle"
     data_path.write_bytes(pickle.dumps(results_data(db, token)))
 

@@ -12,6 +12,7 @@ from assessment.charts.bars import bars_args, bars_spec
 from assessment.charts.palette import SERIES_COLOURS
 from assessment.charts.radar import radar_geometry, stage_name_for, wrap_label
 from assessment.charts.radar_chart import radar_args, radar_spec
+from assessment.charts.vega import text_width_px
 from assessment.questionnaire import Questionnaire
 from assessment.responses import ResponseFile
 from assessment.scoring import score_response
@@ -93,15 +94,25 @@ def test_labels_sit_outside_the_outer_ring_and_hang_away_from_it() -> None:
         assert xmin <= left_edge and left_edge + w <= xmax
 
 
-def test_missing_values_are_drawn_at_the_centre_and_listed() -> None:
+def test_missing_values_are_gaps_in_the_line_and_listed() -> None:
     geometry = radar_geometry(LABELS, {"actual": [40.0, None, math.nan, 60.0, 10.0]}, RINGS)
     series = geometry.series[0]
     assert series.missing == (LABELS[1], LABELS[2])
-    assert close(series.points[1], (0.0, 0.0))
-    assert close(series.points[2], (0.0, 0.0))
+    assert not series.complete
+    # One line from area 4 over 5 back to 1; nothing drawn for 2 and 3, no point at the centre.
+    assert [[v.index for v in run] for run in series.segments] == [[3, 4, 0]]
     frame = geometry.vertices()
     assert list(frame["missing"]) == [False, True, True, False, False]
     assert len(frame) == 5
+
+
+def test_segments_close_a_complete_series_and_split_at_every_gap() -> None:
+    full = radar_geometry(LABELS, {"s": [10.0, 20.0, 30.0, 40.0, 50.0]}, RINGS).series[0]
+    assert [[v.index for v in run] for run in full.segments] == [[0, 1, 2, 3, 4, 0]]
+    gaps = radar_geometry(LABELS, {"s": [10.0, None, 30.0, None, 50.0]}, RINGS).series[0]
+    assert [[v.index for v in run] for run in gaps.segments] == [[2], [4, 0]]
+    empty = radar_geometry(LABELS, {"s": [None] * 5}, RINGS).series[0]
+    assert empty.segments == ()
 
 
 def test_bad_input_is_rejected_clearly() -> None:
@@ -114,6 +125,9 @@ def test_bad_input_is_rejected_clearly() -> None:
 def test_label_wrapping_and_stage_lookup() -> None:
     assert wrap_label("Organisation und Strategie") == ("Organisation und", "Strategie")
     assert wrap_label("Personalentwicklung") == ("Personalentwicklung",)
+    # A short first word takes the next one along: no "HR" alone on the first line.
+    hr = ("HR development", "and", "recruiting")
+    assert wrap_label("HR development and recruiting", 13) == hr
     assert stage_name_for(0.0, RINGS, STAGES) == "Einstieg"
     assert stage_name_for(25.0, RINGS, STAGES) == "Aufbau"
     assert stage_name_for(74.9, RINGS, STAGES) == "Entwicklung"
@@ -139,11 +153,22 @@ def test_radar_spec_has_every_series_with_colours_and_tooltips() -> None:
     points = spec["datasets"]["points"]
     assert {p["series"] for p in points} == {"Ist", "Ziel", "Vorrunde"}
     ist = [p for p in points if p["series"] == "Ist"]
-    assert [p["score"] for p in ist] == ["56", "25", "–", "72", "21"]
-    assert [p["stage"] for p in ist] == ["Entwicklung", "Aufbau", "–", "Entwicklung", "Einstieg"]
-    assert [p["area"] for p in ist] == list(LABELS)
+    assert [p["score"] for p in ist] == ["56", "25", "72", "21"]  # no point for the unrated
+    assert [p["stage"] for p in ist] == ["Entwicklung", "Aufbau", "Entwicklung", "Einstieg"]
+    assert [p["area"] for p in ist] == [LABELS[0], LABELS[1], LABELS[3], LABELS[4]]
     lines = [layer for layer in layers(spec) if layer["mark"].get("type") == "line"]
-    assert all(layer["mark"]["interpolate"] == "linear-closed" for layer in lines)
+    series_line = next(layer for layer in lines if layer["data"]["name"] == "lines")
+    assert series_line["mark"]["interpolate"] == "linear"
+    assert series_line["encoding"]["detail"]["field"] == "segment"
+    segments = {}
+    for row in spec["datasets"]["lines"]:
+        segments.setdefault(row["segment"], []).append((row["x"], row["y"]))
+    # "Ist" has a gap at area 3: one open line from area 4 round to area 2, and none through
+    # the centre; the complete "Ziel" is closed (its first point again at the end).
+    assert len(segments["actual-0"]) == 4
+    assert (0.0, 0.0) not in segments["actual-0"]
+    assert segments["target-0"][0] == segments["target-0"][-1]
+    assert len(segments["target-0"]) == 6
     colour = next(layer for layer in lines if "color" in layer["encoding"])["encoding"]["color"]
     assert colour["scale"]["domain"] == ["Ist", "Ziel", "Vorrunde"]
     assert colour["scale"]["range"] == [SERIES_COLOURS[k] for k in ("actual", "target", "previous")]
@@ -154,22 +179,48 @@ def test_radar_spec_has_every_series_with_colours_and_tooltips() -> None:
         if isinstance(t, dict)
     }
     assert {"area", "series", "score", "stage"} <= tooltip_fields
-    assert "Fort- und Weiterbildung" in json.dumps(spec["title"], ensure_ascii=False)
+    assert "Fort- und Weiterbildung" in " ".join(spec["title"]["text"])
 
 
-def test_radar_spec_is_valid_vega_lite_and_keeps_the_radar_round() -> None:
-    spec = radar_spec(LABELS, SERIES, RINGS, STAGES, lang="en")
+def _evaluate(expression: str, **signals: float):
+    """A Vega expression of plain arithmetic, max/min and arrays, evaluated with `signals`."""
+    return eval(expression, {"__builtins__": {}, "max": max, "min": min}, signals)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("width", [358, 470, 700])  # a phone's column, a desktop's, a wide one
+def test_radar_spec_fits_its_width_with_labels_inside_and_stays_round(lang, width) -> None:
+    q_labels = {
+        "de": (*LABELS[:1], "Personalentwicklung und Personalgewinnung", *LABELS[2:]),
+        "en": ("Organisation and strategy", "HR development and recruiting",
+               "Training and professional development", "Services and customer care",
+               "Cooperation and networking"),
+    }[lang]  # fmt: skip
+    spec = radar_spec(q_labels, SERIES, RINGS, STAGES, lang=lang)
     alt.LayerChart.from_dict(spec)  # validates against the Vega-Lite schema
-    x_domain = spec["layer"][0]["encoding"]["x"]["scale"]["domain"]
-    y_domain = spec["layer"][0]["encoding"]["y"]["scale"]["domain"]
-    ratio = (x_domain[1] - x_domain[0]) / (y_domain[1] - y_domain[0])
-    assert spec["width"] / spec["height"] == pytest.approx(ratio, rel=0.02)
-    assert x_domain[0] < -1.2 and x_domain[1] > 1.2  # room for the labels
+    assert spec["width"] == "container"
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    height = spec["height"]
+    (radius_param,) = spec["params"]
+    radius = _evaluate(radius_param["expr"], width=width, height=height)
+    scale = spec["layer"][0]["encoding"]
+    x0, x1 = _evaluate(scale["x"]["scale"]["domain"]["expr"], width=width, radius=radius)
+    y0, y1 = _evaluate(scale["y"]["scale"]["domain"]["expr"], height=height, radius=radius)
+    assert width / (x1 - x0) == pytest.approx(radius)  # one pixel size on both axes: round
+    assert height / (y1 - y0) == pytest.approx(radius)
+    assert radius >= 70  # still a readable radar in a phone's column
+    if width >= 470:
+        assert radius == pytest.approx(120)
+    geometry = radar_geometry(q_labels, {}, RINGS, label_width=13)
+    # Every label box (estimated text widths at 12 px) inside the drawing's domain.
+    box = geometry.bounds(lambda line: text_width_px(line, 12) / radius, 15 / radius)
+    assert x0 <= box[0] and box[1] <= x1
+    assert y0 <= box[2] and box[3] <= y1
     labels = [
         t for name, rows in spec["datasets"].items() if name.startswith("labels_") for t in rows
     ]
     assert sorted(row["text"] for row in labels) == sorted(
-        "\n".join(wrap_label(label)) for label in LABELS
+        "\n".join(wrap_label(label, 13)) for label in q_labels
     )
 
 
@@ -208,6 +259,20 @@ def test_bars_spec_has_scores_target_ticks_and_tooltips() -> None:
     tick = next(layer for layer in layers(spec) if layer["mark"]["type"] == "tick")
     assert tick["encoding"]["x"]["field"] == "target"
     assert [b["stage"] for b in spec["datasets"]["bands"]] == list(STAGES)
+    assert spec["width"] == "container"
+    x_scales = {
+        json.dumps(layer["encoding"]["x"].get("scale"))
+        for layer in layers(spec)
+        if layer["data"]["name"] in {"areas", "bands"}
+    }
+    assert all('"domain": [0, 100]' in scale for scale in x_scales if scale != "null")
+    # The legend names the bar, the target tick and (an area is incomplete) the pale bar.
+    texts = [row["text"] for row in spec["datasets"]["legend_texts"]]
+    assert texts == ["Actual", "Target", "pale: under 50 % answered"]
+    assert [row["opacity"] for row in spec["datasets"]["legend_squares"]] == [1.0, 0.45]
+    assert len(spec["datasets"]["legend_ticks"]) == 1
+    complete = bars_spec(LABELS, (50.0,) * 5, (60.0,) * 5, RINGS, STAGES, lang="de")
+    assert [row["text"] for row in complete["datasets"]["legend_texts"]] == ["Ist", "Ziel"]
 
 
 def test_args_from_scores_are_hashable_and_match_the_scores(mini: Questionnaire) -> None:

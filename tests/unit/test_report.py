@@ -178,7 +178,7 @@ def test_incomplete_and_unanswered_areas_are_flagged(mini: Questionnaire) -> Non
     text = pdf_text(build_report(data, mini, creation_date=CREATED))
     assert "25 % *" in text  # strategy: only s1 (weight 1 of 4) answered
     assert "Unvollständig: Weniger als die Hälfte" in text
-    assert "Ohne Wert (in der Mitte gezeichnet): Fort- und Weiterbildung" in text
+    assert "Nicht bewertet (Lücke im Netz): Fort- und Weiterbildung" in text
     assert "Fort- und Weiterbildung – – 0 %" in text
 
 

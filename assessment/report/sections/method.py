@@ -7,7 +7,13 @@ from assessment.i18n import counted, t
 from assessment.report.content import ReportContent
 from assessment.report.document import H1, H3, ReportPDF, Style
 from assessment.report.layout import wrap
-from assessment.roadmap import MAX_PER_AREA
+from assessment.roadmap import (
+    CAPACITY,
+    CAPACITY_LARGE,
+    CAPACITY_UNKNOWN,
+    MAX_PER_AREA,
+    capacity_for,
+)
 from assessment.scoring import MIN_COVERAGE
 
 TEXT = Style(size=8.4, leading=1.32)
@@ -49,11 +55,11 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
         ("pdf.m_item_title", "pdf.m_item", {"half": half, "strong": strong}),
         ("pdf.m_area_title", "pdf.m_area", {"max": scale_max}),
         ("common.coverage", "pdf.m_coverage", {"pct": fmt_percent(MIN_COVERAGE, lang)}),
-        ("common.overall_score", "pdf.m_overall", {}),
+        ("common.overall_score", "pdf.m_overall", {"pct": fmt_percent(MIN_COVERAGE, lang)}),
         ("pdf.m_stages_title", "pdf.m_stages", {"bands": bands}),
         ("pdf.m_targets_title", "pdf.m_targets", {}),
         ("pdf.m_priority_title", "pdf.m_priority", {"per_area": MAX_PER_AREA}),
-        ("pdf.m_phases_title", "pdf.m_phases", {}),
+        ("pdf.m_phases_title", "pdf.m_phases", _capacities(content)),
     ]
     width = (pdf.content_width - GUTTER) / 2
     sections = [
@@ -61,6 +67,20 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
         for title, key, values in blocks
     ]
     _two_columns(pdf, sections, width)
+
+
+def _capacities(content: ReportContent) -> dict[str, int]:
+    """The new measures per phase by organisation size, and this organisation's."""
+    (small_max, small), (medium_max, medium) = CAPACITY
+    return {
+        "small": small,
+        "small_max": small_max,
+        "medium": medium,
+        "medium_max": medium_max,
+        "large": CAPACITY_LARGE,
+        "unknown": CAPACITY_UNKNOWN,
+        "capacity": capacity_for(content.data.organisation.size),
+    }
 
 
 def _two_columns(pdf: ReportPDF, sections: list[tuple[list[str], list[str]]], width: float) -> None:

@@ -19,9 +19,9 @@ def draw_result(cur: Current, view: GroupView, language: str) -> None:
         st.caption(tr("ui.f_withheld_items", n=len(result.withheld_items), min=result.min_group))
     radar_col, bars_col = st.columns(2, gap="large")
     with radar_col:
-        st.vega_lite_chart(view.radar, width="content")
+        st.vega_lite_chart(view.radar, width="stretch")
     with bars_col:
-        st.vega_lite_chart(view.bars, width="content")
+        st.vega_lite_chart(view.bars, width="stretch")
 
     items = {i.id: i for d in q.dimensions for i in d.items}
     levels = {str(level.value): level.label(language) for level in q.scale}

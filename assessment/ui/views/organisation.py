@@ -192,7 +192,7 @@ def _comparison(found: History, comparison: Comparison) -> None:
         lang(),
         previous=_round_scores(found, comparison.earlier),
     )
-    st.vega_lite_chart(radar_spec(**args), use_container_width=False)
+    st.vega_lite_chart(radar_spec(**args), width="stretch")
 
 
 def history_tables(found: History, rows: tuple[RoundRow, ...]) -> dict[str, pd.DataFrame]:

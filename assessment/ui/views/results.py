@@ -30,7 +30,7 @@ def render() -> None:
     st.title(tr("ui.r_title"))
     round_caption(cur)
     if pd.isna(overall.score):
-        st.info(tr("ui.r_no_answers"))
+        st.info(tr("ui.r_no_rated" if view.given else "ui.r_no_answers"))
         st.page_link(page("questionnaire"), label=tr("ui.nav_questionnaire"))
         st.stop()
 
@@ -56,7 +56,8 @@ def render() -> None:
     else:
         st.caption(stages[overall.stage].description(language))
 
-    incomplete = [titles[a] for a in areas.loc[areas["incomplete"], "area"]]
+    # Unrated areas have no value to qualify; the findings below say "not rated" for them.
+    incomplete = [titles[a] for a in areas.loc[areas["incomplete"] & areas["rated"], "area"]]
     if incomplete:
         st.warning(
             tr("ui.r_incomplete_note", areas=", ".join(incomplete)), icon=":material/warning:"
@@ -65,10 +66,10 @@ def render() -> None:
     radar_col, bars_col = st.columns(2, gap="large")
     with radar_col:
         st.subheader(tr("ui.r_radar"))
-        st.vega_lite_chart(view.radar, width="content")
+        st.vega_lite_chart(view.radar, width="stretch")
     with bars_col:
         st.subheader(tr("ui.r_bars"))
-        st.vega_lite_chart(view.bars, width="content")
+        st.vega_lite_chart(view.bars, width="stretch")
 
     st.subheader(tr("ui.r_table"))
     st.dataframe(view.table, hide_index=True)
