@@ -180,11 +180,9 @@ def export_json(visitor: Visitor) -> str:
     return dump_responses(export_round(visitor))
 
 
-def report_pdf(visitor: Visitor, q: Questionnaire, lang: str) -> bytes:
-    """The PDF roadmap of the round (built on click, never on a rerun)."""
-    from assessment.report import build_report  # heavy: imported only when a report is asked for
-
-    return build_report(export_round(visitor), q, lang=lang)
+def report_pdf(visitor: Visitor, lang: str) -> bytes:
+    """The PDF roadmap of the round, with its earlier rounds (built on click, never on a rerun)."""
+    return reading.report_pdf(engine(), visitor, lang)
 
 
 def scores_csv(table: pd.DataFrame) -> str:

@@ -126,7 +126,7 @@ st.subheader(tr("ui.p_downloads"))
 slug = file_slug(cur.details.organisation.name)
 downloads = st.container(horizontal=True)
 files = (  # (label, builder run only on click, file name, MIME type, icon)
-    ("ui.p_pdf", lambda: results.report_pdf(cur.visitor, q, language), "pdf", "application/pdf",
+    ("ui.p_pdf", lambda: results.report_pdf(cur.visitor, language), "pdf", "application/pdf",
      ":material/picture_as_pdf:"),
     ("ui.p_json", lambda: results.export_json(cur.visitor), "json", "application/json",
      ":material/data_object:"),
