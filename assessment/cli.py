@@ -159,9 +159,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     A session's file gets the group's pages, by the same group rules as `score`.
     """
-    from assessment.report import build_report
-
     from assessment.cli_compare import NotComparable, check_comparable
+    from assessment.report import build_report
     from assessment.round_series import series_of
 
     data, q = _read(args.responses)

@@ -23,8 +23,8 @@ from assessment.report.sections import (
     summary,
     trend,
 )
-from assessment.round_series import RoundSeries
 from assessment.responses import ResponseFile
+from assessment.round_series import RoundSeries
 
 SECTIONS = (cover, summary, results, trend, areas, plan, method)
 #: A session's report: the group, what it agreed and where it disagreed, before the findings.

@@ -13,10 +13,10 @@ from assessment.findings import AreaFindings, area_findings
 from assessment.group_rules import score_file
 from assessment.i18n import phase_label, t
 from assessment.questionnaire import Measure, Questionnaire, Stage
-from assessment.round_series import RoundSeries, series_of
 from assessment.report.text import printable
 from assessment.responses import PHASES, PlanEntry, ResponseFile
 from assessment.roadmap import entry_title, first_steps, plan_for
+from assessment.round_series import RoundSeries, series_of
 from assessment.scoring import Scores
 
 if TYPE_CHECKING:

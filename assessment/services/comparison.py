@@ -13,8 +13,8 @@ from typing import Literal
 import pandas as pd
 from sqlalchemy import Engine
 
-from assessment.round_series import RoundSeries
 from assessment.roadmap import entry_title
+from assessment.round_series import RoundSeries
 from assessment.scoring import Scores
 from assessment.services.access import Visitor, require
 from assessment.services.errors import Invalid, NotFound
@@ -169,8 +169,9 @@ def report_series(
             overall=row.score,
             areas={
                 area: None if pd.isna(score) else float(score)
-                for area, score in areas.loc[areas["round"] == row.round.key, ["area", "score"]]
-                .itertuples(index=False)
+                for area, score in areas.loc[
+                    areas["round"] == row.round.key, ["area", "score"]
+                ].itertuples(index=False)
             },
         )
         for row in rows

@@ -119,7 +119,8 @@ def test_a_missing_file_and_the_wrong_order_are_named(
 ) -> None:
     missing = tmp_path / "nowhere.json"
     assert main(["compare", str(EARLIER), str(missing)]) == EXIT_BAD_INPUT
-    assert capsys.readouterr().err.startswith(f"error: {missing}: $: cannot read file: No such file")
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {missing}: $: cannot read file: No such file")
     assert main(["compare", str(LATER), str(EARLIER)]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert err.startswith(f"error: {LATER}: $.round.date: 2026-10-12 is after")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from assessment.charts.palette import BAND_FILLS, GRID, MUTED, SERIES_COLOURS, hex_to_rgb
 from assessment.formatting import fmt_date, fmt_whole
 from assessment.i18n import t
@@ -100,7 +102,7 @@ def _chart(
     pdf.set_draw_color(*colour)
     pdf.set_fill_color(*colour)
     pdf.set_line_width(0.6)
-    for (xa, ya, _), (xb, yb, _) in zip(points, points[1:], strict=False):
+    for (xa, ya, _), (xb, yb, _) in itertools.pairwise(points):
         pdf.line(xa, ya, xb, yb)
     for px, py, score in points:
         pdf.circle(px, py, 0.9, style="F")
