@@ -149,6 +149,20 @@ def round_scores(found: History, round_id: int) -> Scores:
     )
 
 
+def earlier_round(engine: Engine, visitor: Visitor) -> tuple[RoundRow, Scores] | None:
+    """The scored round before the visitor's round in its unit, with its scores; None when
+    there is none or the link may not compare rounds."""
+    if not visitor.may("compare") or visitor.round_id is None:
+        return None
+    found = history(engine, visitor)
+    if visitor.round_id not in {row.round_id for row in found.scored()}:
+        return None
+    before = _before(found, visitor.round_id)
+    if not before:
+        return None
+    return before[-1], round_scores(found, before[-1].round_id)
+
+
 def report_series(
     engine: Engine, visitor: Visitor
 ) -> tuple[RoundSeries | None, tuple[RoundSeries, ...]]:

@@ -21,6 +21,7 @@ from assessment.ui.pages_registry import page
 from assessment.ui.session import engine, open_round
 from assessment.ui.state import lang, token, tr
 from assessment.ui.views.next_round_form import next_round_form
+from assessment.ui.views.organisation_actions import comparison_link, history_actions
 
 
 def owner_visitor() -> Visitor | None:
@@ -50,6 +51,7 @@ def render() -> None:
         _export(found, rows)
     if visitor.sees_whole_organisation:
         _profile(found.organisation, visitor)
+    history_actions(visitor)
 
 
 def _mode(row: RoundRow) -> str:
@@ -193,6 +195,7 @@ def _comparison(found: History, comparison: Comparison) -> None:
         previous=_round_scores(found, comparison.earlier),
     )
     st.vega_lite_chart(radar_spec(**args), use_container_width=False)
+    comparison_link()
 
 
 def history_tables(found: History, rows: tuple[RoundRow, ...]) -> dict[str, pd.DataFrame]:
