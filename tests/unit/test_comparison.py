@@ -55,7 +55,7 @@ def test_any_two_rounds_compare_and_the_default_is_the_one_before(engine, mini):
 
 
 def test_item_top_lists_name_what_improved_and_fell_back(engine, mini):
-    started, owner = first_round(engine, mini, value=2)
+    _started, owner = first_round(engine, mini, value=2)
     second = next_round.start_next_round(engine, owner, mini, "Runde 2026", dt.date(2026, 3, 2))
     answer_all(engine, second.respondent_token, mini, 2)
     me = access.resolve(engine, second.respondent_token)
@@ -81,7 +81,7 @@ def test_a_units_rounds_compare_within_the_unit(engine, mini):
 
 
 def test_the_pdf_of_a_stored_round_has_the_previous_round_and_from_three_a_trend_page(engine, mini):
-    owner, tokens = three_rounds(engine, mini)
+    _owner, tokens = three_rounds(engine, mini)
     second = access.resolve(engine, tokens[1])
     previous, trend = comparison.report_series(engine, second)
     assert previous.label == "Runde 2025" and [s.label for s in trend] == [
@@ -119,7 +119,7 @@ def test_trend_chart_has_a_line_per_area_on_the_stage_bands(engine, mini):
     args = trend_args(mini, found.trend, "de")
     assert [a["title"] for a in args] == [d.title("de") for d in mini.dimensions]
     spec = trend_spec(**args[0])
-    bands, labels, line = spec["layer"]
+    bands, _labels, line = spec["layer"]
     assert [b["stage"] for b in bands["data"]["values"]] == [s.name("de") for s in mini.stages]
     assert [p["score"] for p in line["data"]["values"]] == [25.0, 50.0, 75.0]
     assert [p["date"] for p in line["data"]["values"]] == [
