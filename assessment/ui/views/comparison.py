@@ -101,21 +101,7 @@ def _overview(found: History, c: Comparison) -> None:
             ),
             icon=":material/info:",
         )
-    first, second, third = st.columns(3)
-    first.metric(
-        tr("history.compare.overall_now", label=c.later.round.label),
-        f"{fmt_whole(c.later.score, language)} / 100",
-        delta=None
-        if c.overall_delta is None
-        else tr("history.compare.points", value=fmt_number(c.overall_delta, language, 1)),
-    )
-    second.metric(
-        tr("history.compare.overall_before", label=c.earlier.round.label),
-        f"{fmt_whole(c.earlier.score, language)} / 100",
-    )
-    done = sum(len(a.completed) for a in c.areas)
-    third.metric(tr("history.compare.done_count"), done)
-    radar_col, table_col = st.columns([2, 3], gap="large")
+    radar_col, figures = st.columns([3, 2], gap="large")
     with radar_col:
         st.subheader(tr("history.compare.radar"))
         q = found.questionnaire(c.later.round_id)
@@ -126,10 +112,22 @@ def _overview(found: History, c: Comparison) -> None:
             previous=service.round_scores(found, c.earlier.round_id),
         )
         st.vega_lite_chart(radar_spec(**args), width="content")
-    with table_col:
-        st.subheader(tr("history.compare.did_changed"))
-        st.caption(tr("history.compare.did_changed_help"))
-        st.dataframe(deltas_table(found, c), hide_index=True)
+    delta = c.overall_delta
+    figures.metric(
+        tr("history.compare.overall_now", label=c.later.round.label),
+        f"{fmt_whole(c.later.score, language)} / 100",
+        delta=None if delta is None else tr(
+            "history.compare.points", value=fmt_number(delta, language, 1)
+        ),
+    )  # fmt: skip
+    figures.metric(
+        tr("history.compare.overall_before", label=c.earlier.round.label),
+        f"{fmt_whole(c.earlier.score, language)} / 100",
+    )
+    figures.metric(tr("history.compare.done_count"), sum(len(a.completed) for a in c.areas))
+    st.subheader(tr("history.compare.did_changed"))
+    st.caption(tr("history.compare.did_changed_help"))
+    st.dataframe(deltas_table(found, c), hide_index=True)
 
 
 def _signed(delta: float | None) -> str | None:
