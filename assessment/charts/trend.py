@@ -35,6 +35,12 @@ def trend_args(q: Questionnaire, trend: pd.DataFrame, lang: str) -> list[dict]:
     return found
 
 
+def _date_time(day: str) -> dict:
+    """An ISO date as a Vega-Lite DateTime (axis values of a temporal field)."""
+    year, month, date = (int(part) for part in day.split("-"))
+    return {"year": year, "month": month, "date": date}
+
+
 def trend_spec(
     title: str,
     points: tuple[tuple[str, str, float], ...],
@@ -48,11 +54,14 @@ def trend_spec(
     area = chart_text("common.area", lang)
     score = chart_text("common.score", lang)
     round_title = chart_text("chart.round", lang)
+    ticks = [_date_time(day) for day, _, _ in points]
     x = {
         "field": "date",
         "type": "temporal",
         "title": None,
-        "axis": {"format": "%Y", "tickCount": {"interval": "year", "step": 1}, "grid": False},
+        "scale": {"padding": 14},
+        # One tick per round (its year), not per calendar year: the first round is labelled too.
+        "axis": {"values": ticks, "format": "%Y", "grid": False, "labelOverlap": True},
     }
     y = {
         "field": "score",

@@ -212,13 +212,15 @@ def compare_rounds(found: History, later_id: int, earlier_id: int, lang: str) ->
         for d in q_later.dimensions
     )
     items = _item_changes(found, later, earlier)
-    ranked = sorted(items, key=lambda c: c.delta)
+    # Largest change first; among equal changes the questionnaire's order (sorted is stable).
+    improved = sorted((c for c in items if c.delta > 0), key=lambda c: -c.delta)
+    declined = sorted((c for c in items if c.delta < 0), key=lambda c: c.delta)
     return Comparison(
         later=later,
         earlier=earlier,
         areas=changes,
-        improved=tuple(c for c in reversed(ranked) if c.delta > 0)[:TOP_ITEMS],
-        declined=tuple(c for c in ranked if c.delta < 0)[:TOP_ITEMS],
+        improved=tuple(improved[:TOP_ITEMS]),
+        declined=tuple(declined[:TOP_ITEMS]),
         same_version=(q_later.id, q_later.version) == (q_earlier.id, q_earlier.version),
         items_compared=len(items),
         trend=trend_table(found, later.round.unit_id),

@@ -8,7 +8,7 @@ from assessment.charts.palette import BAND_FILLS, GRID, MUTED, SERIES_COLOURS, h
 from assessment.formatting import fmt_date, fmt_whole
 from assessment.i18n import t
 from assessment.report.content import ReportContent
-from assessment.report.document import H1, H3, ReportPDF, Style
+from assessment.report.document import H1, ReportPDF, Style
 from assessment.report.layout import fit_line, text_width
 from assessment.round_series import RoundSeries
 
@@ -17,6 +17,9 @@ MIN_ROUNDS = 3
 CHART_HEIGHT = 42.0
 AXIS = Style(size=6.5, colour=MUTED, leading=1.0)
 BAND_LABEL = Style(size=6, colour=MUTED, leading=1.0)
+TITLE = Style(size=9.5, bold=True, leading=1.3)
+#: Room right of each chart for the stage names, so that they never sit under the line.
+BAND_LABEL_WIDTH = 18.0
 VALUE = Style(size=6.5, bold=True, leading=1.0)
 #: Values are printed above the points up to this many rounds (more would overlap).
 LABELLED_ROUNDS = 8
@@ -28,8 +31,8 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
     if len(trend) < MIN_ROUNDS:
         return
     lang = content.lang
-    pdf.add_page()
-    pdf.heading(t("pdf.trend_title", lang), H1, before=0, keep=CHART_HEIGHT)
+    # Flows on below the results table when the heading and a first row of charts still fit.
+    pdf.heading(t("pdf.trend_title", lang), H1, before=8, keep=CHART_HEIGHT + 24)
     first, last = trend[0], trend[-1]
     pdf.paragraph(
         t(
@@ -64,10 +67,10 @@ def _chart(
     width: float,
 ) -> None:
     lang = content.lang
-    pdf.place(fit_line(title, width, H3.size, True), left, top, H3)
+    pdf.place(fit_line(title, width, TITLE.size, True), left, top, TITLE)
     axis_width = 6.0
-    x0, x1 = left + axis_width, left + width
-    y0 = top + H3.line_height + 1.5
+    x0, x1 = left + axis_width, left + width - BAND_LABEL_WIDTH
+    y0 = top + TITLE.line_height + 1.5
     y1 = y0 + CHART_HEIGHT
 
     def y_of(score: float) -> float:
@@ -76,8 +79,9 @@ def _chart(
     for n, stage in enumerate(content.q.stages):
         pdf.set_fill_color(*hex_to_rgb(BAND_FILLS[n % len(BAND_FILLS)]))
         pdf.rect(x0, y_of(stage.max), x1 - x0, y_of(stage.min) - y_of(stage.max), style="F")
-        name = fit_line(stage.name(lang), (x1 - x0) / 2, BAND_LABEL.size)
-        pdf.place(name, x1 - 1, y_of(stage.max) + 0.6, BAND_LABEL, "R")
+        name = fit_line(stage.name(lang), BAND_LABEL_WIDTH - 1.5, BAND_LABEL.size)
+        middle = (y_of(stage.max) + y_of(stage.min)) / 2
+        pdf.place(name, x1 + 1.5, middle - BAND_LABEL.line_height / 2, BAND_LABEL)
         pdf.place(f"{stage.min:.0f}", x0 - 1, y_of(stage.min) - AXIS.line_height / 2, AXIS, "R")
     pdf.place("100", x0 - 1, y_of(100) - AXIS.line_height / 2, AXIS, "R")
     pdf.set_draw_color(*hex_to_rgb(GRID))
