@@ -131,6 +131,17 @@ def scored_in_unit(found: History, unit_id: int | None) -> list[RoundRow]:
     return [row for row in found.unit_rows(unit_id) if row.score is not None]
 
 
+def comparable_rounds(found: History, opened: int | None) -> list[RoundRow]:
+    """The scored rounds a comparison chooses from: those of the opened round's unit (of the
+    newest scored round's when the opened one has no score), oldest first."""
+    scored = found.scored()
+    if not scored:
+        return []
+    rows = {row.round_id: row for row in scored}
+    anchor = rows.get(opened) if opened is not None else None
+    return scored_in_unit(found, (anchor or scored[-1]).round.unit_id)
+
+
 def _before(found: History, round_id: int) -> list[RoundRow]:
     """The scored rounds of the same unit before `round_id`, oldest first."""
     rows = scored_in_unit(found, found.row(round_id).round.unit_id)

@@ -13,6 +13,7 @@ from assessment.services import (
     access,
     answering,
     comparison,
+    history,
     next_round,
     planning,
     reading,
@@ -78,6 +79,10 @@ def test_a_units_rounds_compare_within_the_unit(engine, mini):
     me = access.resolve(engine, unit_round.respondent_token)
     assert comparison.compare(engine, me, "de") is None  # the unit's first round
     assert comparison.earlier_round(engine, me) is None
+    found = history.history(engine, owner)
+    own, north_round = found.rows[0].round_id, found.rows[1].round_id
+    assert [r.round_id for r in comparison.comparable_rounds(found, own)] == [own]
+    assert [r.round_id for r in comparison.comparable_rounds(found, north_round)] == [north_round]
 
 
 def test_the_pdf_of_a_stored_round_has_the_previous_round_and_from_three_a_trend_page(engine, mini):

@@ -37,12 +37,13 @@ def render() -> None:
         st.page_link(page("start"), label=tr("ui.go_start"), icon=":material/home:")
         st.stop()
     found = history(engine(), visitor)
-    scored = list(reversed(found.scored()))  # newest first, as the selection lists them
+    # Newest first, as the selection lists them: the rounds of the opened round's unit.
+    scored = list(reversed(service.comparable_rounds(found, visitor.round_id)))
     if len(scored) < 2:
         st.info(tr("history.compare.need_two"), icon=":material/info:")
         _back(visitor.may("rounds"))
         st.stop()
-    later_id, earlier_id = _choose(found, scored, visitor.round_id)
+    later_id, earlier_id = _choose(scored, visitor.round_id)
     if later_id == earlier_id:
         st.warning(tr("history.compare.same_round"), icon=":material/warning:")
         st.stop()
@@ -62,15 +63,12 @@ def _label(row: RoundRow) -> str:
     return f"{row.round.label} · {fmt_date(row.round.date, lang())}"
 
 
-def _choose(found: History, scored: list[RoundRow], opened: int | None) -> tuple[int, int]:
-    """The two rounds: by default the opened (or newest) round and the one before it."""
+def _choose(scored: list[RoundRow], opened: int | None) -> tuple[int, int]:
+    """The two rounds (newest first in `scored`): by default the opened (or newest) round and
+    the one before it; the oldest round opened is compared by the one after it."""
     ids = [row.round_id for row in scored]
-    later_default = ids.index(opened) if opened in ids else 0
-    before = service.scored_in_unit(found, found.row(ids[later_default]).round.unit_id)
-    position = [row.round_id for row in before].index(ids[later_default])
-    earlier_default = ids.index(before[position - 1].round_id) if position > 0 else 1
-    if earlier_default == later_default:
-        earlier_default = 1 if later_default == 0 else 0
+    later_default = min(ids.index(opened) if opened in ids else 0, len(ids) - 2)
+    earlier_default = later_default + 1
     by_id = {row.round_id: row for row in scored}
     left, right = st.columns(2)
     later = left.selectbox(
