@@ -186,22 +186,21 @@ def report_series(
     if visitor.round_id not in known:
         return None, ()
     rows = [*_before(found, visitor.round_id), found.row(visitor.round_id)]
-    areas = found.scores.areas
-    series = tuple(
-        RoundSeries(
-            label=row.round.label,
-            date=row.round.date,
-            overall=row.score,
-            areas={
-                area: None if pd.isna(score) else float(score)
-                for area, score in areas.loc[
-                    areas["round"] == row.round.key, ["area", "score"]
-                ].itertuples(index=False)
-            },
-        )
-        for row in rows
-    )
+    series = tuple(_series(found, row) for row in rows)
     return (series[-2] if len(series) > 1 else None), series
+
+
+def _series(found: History, row: RoundRow) -> RoundSeries:
+    areas = round_scores(found, row.round_id).areas
+    return RoundSeries(
+        label=row.round.label,
+        date=row.round.date,
+        overall=row.score,
+        areas={
+            area: None if pd.isna(score) else float(score)
+            for area, score in zip(areas["area"], areas["score"], strict=True)
+        },
+    )
 
 
 def compare_rounds(found: History, later_id: int, earlier_id: int, lang: str) -> Comparison:
