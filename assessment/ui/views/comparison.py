@@ -12,7 +12,7 @@ import streamlit as st
 
 from assessment.charts.radar_chart import radar_args, radar_spec
 from assessment.charts.trend import MIN_ROUNDS, trend_args, trend_spec
-from assessment.formatting import fmt_date, fmt_number, fmt_whole
+from assessment.formatting import fmt_change, fmt_date, fmt_number, fmt_whole
 from assessment.services import comparison as service
 from assessment.services.comparison import Comparison, ItemChange
 from assessment.services.errors import ServiceError
@@ -128,13 +128,6 @@ def _overview(found: History, c: Comparison) -> None:
     st.dataframe(deltas_table(found, c), hide_index=True)
 
 
-def _signed(delta: float | None) -> str | None:
-    if delta is None:
-        return None
-    text = fmt_number(abs(delta), lang(), 1)
-    return f"+{text}" if delta >= 0.05 else f"−{text}" if delta <= -0.05 else f"±{text}"
-
-
 def _item_table(found: History, c: Comparison, changes: tuple[ItemChange, ...]) -> pd.DataFrame:
     language = lang()
     q = found.questionnaire(c.later.round_id)
@@ -146,7 +139,7 @@ def _item_table(found: History, c: Comparison, changes: tuple[ItemChange, ...]) 
             tr("history.c_area"): [q.dimensions_by_id[x.area].title(language) for x in changes],
             tr("history.compare.before"): [fmt_number(x.before, language, 0) for x in changes],
             tr("history.compare.now"): [fmt_number(x.now, language, 0) for x in changes],
-            tr("history.c_delta"): [_signed(x.delta) for x in changes],
+            tr("history.c_delta"): [fmt_change(x.delta, language) for x in changes],
         }
     )
 

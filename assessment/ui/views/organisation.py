@@ -7,7 +7,7 @@ import streamlit as st
 
 from assessment.charts.radar_chart import radar_args, radar_spec
 from assessment.export_files import csv_bytes, xlsx_bytes
-from assessment.formatting import fmt_date, fmt_number
+from assessment.formatting import fmt_change, fmt_date, fmt_number
 from assessment.responses import Organisation
 from assessment.scoring import Scores
 from assessment.services import access
@@ -138,10 +138,7 @@ def _points(value: float | None) -> str:
 
 def _signed(delta: float | None) -> str:
     """A change in points with its sign: +12,5 / −3,0 / ±0,0."""
-    if delta is None:
-        return fmt_number(None, lang())
-    text = fmt_number(abs(delta), lang(), 1)
-    return f"+{text}" if delta >= 0.05 else f"−{text}" if delta <= -0.05 else f"±{text}"
+    return fmt_change(delta, lang())
 
 
 def deltas_table(found: History, comparison: Comparison) -> pd.DataFrame:
