@@ -151,3 +151,13 @@ def test_deleting_the_organisation_names_what_goes_and_the_link_opens_nothing_af
     assert again.info[0].value.startswith("Diese Seite öffnet sich mit dem Organisationslink")
     results = open_app(tokens[1], "results.py")
     assert results.info[0].value == "Dieser Link ist ungültig oder der Check wurde gelöscht."
+
+
+def test_the_comparison_page_in_english(engine):
+    _, started, _ = _rounds(engine)
+    at = open_app(started.owner_token, "comparison.py", lang="en")
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Compare rounds"
+    assert _subheaders(at)[:2] == ["Profiles compared", "What we did, what changed"]
+    assert at.dataframe[0].value["Change (points)"].tolist()[0] == "+50.0"
+    assert at.metric[0].delta == "50.0 points"
