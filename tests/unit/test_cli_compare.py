@@ -13,7 +13,7 @@ from assessment.formatting import round_half_up
 from assessment.questionnaire import load_questionnaire
 from assessment.responses import read_responses
 from assessment.round_series import series_of
-from tests.conftest import FIXTURES, MINI, pdf_text
+from tests.conftest import FIXTURES, MINI, pdf_text, run_cli
 
 LATER = FIXTURES / "report" / "mini_round.json"
 EARLIER = FIXTURES / "report" / "mini_previous.json"
@@ -168,3 +168,16 @@ def test_report_forced_across_versions_compares_the_areas(
     assert main([*args, "--force"]) == 0
     text = pdf_text(target.read_bytes())
     assert "Selbstcheck Herbst 2025" in text and "Veränderung" in text
+
+
+def test_python_dash_m_assessment_compare_runs_as_a_command(mini_dir: Path) -> None:
+    done = run_cli(
+        "compare", str(EARLIER), str(LATER), "--format", "table", questionnaires=mini_dir
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "20.10.2025: Selbstcheck Herbst 2025"
+    bad = run_cli("compare", str(EARLIER), "nowhere.json", questionnaires=mini_dir)
+    assert bad.returncode == EXIT_BAD_INPUT and bad.stdout == ""
+    assert (
+        bad.stderr.strip() == "error: nowhere.json: $: cannot read file: No such file or directory"
+    )
