@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 from assessment.charts.palette import BAND_FILLS, GRID, MUTED, SERIES_COLOURS, hex_to_rgb
+from assessment.charts.trend import MIN_ROUNDS  # the app's rule: lines from three rounds on
 from assessment.formatting import fmt_date, fmt_whole
 from assessment.i18n import t
 from assessment.report.content import ReportContent
@@ -12,8 +13,6 @@ from assessment.report.document import H1, ReportPDF, Style
 from assessment.report.layout import fit_line, text_width
 from assessment.round_series import RoundSeries
 
-#: A trend needs this many scored rounds; with two the results table already shows the change.
-MIN_ROUNDS = 3
 CHART_HEIGHT = 42.0
 AXIS = Style(size=6.5, colour=MUTED, leading=1.0)
 BAND_LABEL = Style(size=6, colour=MUTED, leading=1.0)
