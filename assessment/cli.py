@@ -1,4 +1,4 @@
-"""Command line: python -m assessment validate | score | plan | report | export | import | …"""
+"""Command line: python -m assessment validate | score | plan | report | compare | export | …"""
 
 from __future__ import annotations
 
@@ -159,22 +159,60 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     A session's file gets the group's pages, by the same group rules as `score`.
     """
+    from assessment.cli_compare import NotComparable, check_comparable
     from assessment.report import build_report
+    from assessment.round_series import series_of
 
     data, q = _read(args.responses)
     _group_rules_hold(args.responses, data)
     previous = None
     if args.previous:
-        previous, earlier_q = _read(args.previous)
-        _group_rules_hold(args.previous, previous)
-        if (earlier_q.id, earlier_q.version) != (q.id, q.version):
-            raise CliError(
-                f"{args.previous}: $.questionnaire: the earlier round was answered with "
-                f"{earlier_q.id} {earlier_q.version}, this round with {q.id} {q.version}"
-            )
+        earlier, earlier_q = _read_one_line(args.previous)
+        _group_rules_hold(args.previous, earlier)
+        if not args.force:
+            try:
+                check_comparable(args.previous, earlier, earlier_q, data, q)
+            except NotComparable as exc:
+                raise CliError(str(exc)) from None
+        previous = series_of(earlier, earlier_q)  # scored with its own questionnaire
     pdf = build_report(data, q, lang=args.lang, previous=previous)
     write_atomically(Path(args.output), pdf)
     print(f"wrote {args.output}")
+    return 0
+
+
+def _read_one_line(path: str):
+    """Read a response file; its problems as one line (the first, and how many more)."""
+    try:
+        return _read(path)
+    except ResponseFileError as exc:
+        lines = exc.lines()
+        more = f" (and {len(lines) - 1} more problems)" if len(lines) > 1 else ""
+        raise CliError(lines[0] + more) from None
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Print both rounds' per-area scores and the change in points: JSON (default) or a table.
+
+    Each file is scored with its own questionnaire (a session's by the group rules); areas are
+    matched by id, so rounds on two versions of a questionnaire compare area by area.
+    """
+    from assessment.cli_compare import as_dict, as_table, compare_files
+
+    earlier, earlier_q = _read_one_line(args.earlier)
+    later, later_q = _read_one_line(args.later)
+    _group_rules_hold(args.earlier, earlier)
+    _group_rules_hold(args.later, later)
+    if earlier.round.date > later.round.date:
+        raise CliError(
+            f"{args.earlier}: $.round.date: {earlier.round.date} is after the later round's "
+            f"{later.round.date} in {args.later} (give the earlier file first)"
+        )
+    found = compare_files(earlier, earlier_q, later, later_q)
+    if args.format == "json":
+        print(json.dumps(as_dict(found), ensure_ascii=False, indent=2))
+    else:
+        print(as_table(found, args.lang))
     return 0
 
 
@@ -265,6 +303,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "score": cmd_score,
     "plan": cmd_plan,
     "report": cmd_report,
+    "compare": cmd_compare,
     "export": cmd_export,
     "import": cmd_import,
     "demo": cmd_demo,
@@ -291,6 +330,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="PDF file to write")
     p.add_argument("--lang", choices=["de", "en"], default="de", help="language of the report")
     p.add_argument("--previous", help="response file of an earlier round to compare with")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="compare with a previous round of another organisation or questionnaire",
+    )
+    p = sub.add_parser("compare", help="per-area scores of two rounds and the change")
+    p.add_argument("earlier", help="response file of the earlier round (JSON)")
+    p.add_argument("later", help="response file of the later round (JSON)")
+    p.add_argument("--format", choices=["json", "table"], default="json")
+    p.add_argument("--lang", choices=["de", "en"], default="de", help="language of the table")
     db_help = "database URL (default: $VIELFALTSKOMPASS_DB_URL, else data/vielfaltskompass.db)"
     p = sub.add_parser("export", help="write the round or organisation a link opens as JSON")
     p.add_argument(

@@ -60,6 +60,14 @@ def fmt_whole(value: float | None, lang: str) -> str:
     return fmt_number(value, lang, 0)
 
 
+def fmt_change(delta: float | None, lang: str) -> str:
+    """A change in points with its sign, one decimal: +12,5 / −3,0 / ±0,0; "–" if missing."""
+    if delta is None or _missing(delta):
+        return MISSING
+    text = fmt_number(abs(delta), lang, 1)
+    return f"+{text}" if delta >= 0.05 else f"−{text}" if delta <= -0.05 else f"±{text}"
+
+
 def fmt_percent(share: float | None, lang: str) -> str:
     """A share 0..1 as a whole percentage: 50 % (German), 50% (English); "–" if missing."""
     if _missing(share):

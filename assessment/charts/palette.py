@@ -32,6 +32,8 @@ INK = "#1F2933"
 MUTED = "#5F6B76"
 GRID = "#C5CED6"
 WARNING = "#B34700"
+#: Light fills of the stage bands behind trend lines, lowest stage first (app and PDF).
+BAND_FILLS: tuple[str, ...] = ("#F3F5F7", "#E8EDF1", "#DCE5EB", "#D0DDE6")
 
 
 def series_rank(key: str) -> int:

@@ -21,23 +21,29 @@ from assessment.report.sections import (
     results,
     spread,
     summary,
+    trend,
 )
 from assessment.responses import ResponseFile
+from assessment.round_series import RoundSeries
 
-SECTIONS = (cover, summary, results, areas, plan, method)
+SECTIONS = (cover, summary, results, trend, areas, plan, method)
 #: A session's report: the group, what it agreed and where it disagreed, before the findings.
-SESSION_SECTIONS = (cover, summary, group, discussion, results, spread, areas, plan, method)
+SESSION_SECTIONS = (cover, summary, group, discussion, results, trend, spread, areas, plan, method)
 
 
 def build_report(
     data: ResponseFile,
     q: Questionnaire,
     lang: str = "de",
-    previous: ResponseFile | None = None,
+    previous: ResponseFile | RoundSeries | None = None,
     creation_date: datetime | None = None,
     joined: int | None = None,
+    trend: tuple[RoundSeries, ...] = (),
 ) -> bytes:
     """The PDF roadmap (A4, German or English); a fixed creation_date gives identical bytes.
+
+    `previous` adds its series to the radar and its scores and the change to the area table;
+    `trend` (every scored round up to this one, oldest first) adds a trend page from three on.
 
     A session's file (`round.mode` "session") gets the group's pages; `joined` is how many
     joined it (default: the answer sets in the file). Below its minimum group size it raises
@@ -47,7 +53,7 @@ def build_report(
     created = creation_date or datetime.now().astimezone()
     if created.tzinfo is None:
         created = created.astimezone()  # a naive date is local time
-    content = gather(data, q, lang, previous, created)
+    content = gather(data, q, lang, previous, created, trend)
     sections = SECTIONS
     if is_group(data):
         found = gather_group(data, q, content.scores, lang, joined)

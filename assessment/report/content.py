@@ -16,6 +16,7 @@ from assessment.questionnaire import Measure, Questionnaire, Stage
 from assessment.report.text import printable
 from assessment.responses import PHASES, PlanEntry, ResponseFile
 from assessment.roadmap import entry_title, first_steps, plan_for
+from assessment.round_series import RoundSeries, series_of
 from assessment.scoring import Scores
 
 if TYPE_CHECKING:
@@ -87,7 +88,8 @@ class ReportContent:
     data: ResponseFile
     q: Questionnaire
     scores: Scores
-    previous: ResponseFile | None
+    #: The round compared with (its series in the radar, its scores in the table).
+    previous: RoundSeries | None
     areas: list[AreaResult]
     overall: float | None
     overall_stage: Stage | None
@@ -110,6 +112,8 @@ class ReportContent:
     created: datetime
     #: A session's group size, spread and agreement (None for a self-check).
     group: GroupContent | None = None
+    #: Every scored round up to this one, oldest first (a trend page from three rounds on).
+    trend: tuple[RoundSeries, ...] = ()
 
     @property
     def overall_note(self) -> str:
@@ -227,19 +231,20 @@ def gather(
     data: ResponseFile,
     q: Questionnaire,
     lang: str,
-    previous: ResponseFile | None,
+    previous: ResponseFile | RoundSeries | None,
     created: datetime,
+    trend: tuple[RoundSeries, ...] = (),
 ) -> ReportContent:
-    """Score the round (and the previous one), build the plan and collect the texts."""
+    """Score the round (and the previous one), build the plan and collect the texts.
+
+    A previous round given as a file is scored with this round's questionnaire (the caller
+    checks that it is the same); a `RoundSeries` brings its own scores (areas by id).
+    """
     scores = score_file(data, q)  # a session's by the group rules, its consensus in place
-    previous_scores = score_file(previous, q, "previous") if previous is not None else None
-    before = {}
-    previous_overall = None
-    if previous_scores is not None:
-        previous_overall = _number(previous_scores.overall.iloc[0].score)
-        before = dict(
-            zip(previous_scores.areas["area"], previous_scores.areas["score"], strict=True)
-        )
+    if isinstance(previous, ResponseFile):
+        previous = series_of(previous, q)
+    before = previous.areas if previous is not None else {}
+    previous_overall = previous.overall if previous is not None else None
     stages = {s.id: s for s in q.stages}
     areas = []
     for row in scores.areas.itertuples(index=False):
@@ -287,4 +292,5 @@ def gather(
         first_steps=firsts,
         plan_edited=data.plan is not None,
         created=created,
+        trend=trend,
     )

@@ -14,8 +14,10 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from assessment.roadmap import entry_title
+from assessment.round_series import RoundSeries
+from assessment.scoring import Scores
 from assessment.services.access import Visitor, require
-from assessment.services.errors import NotFound
+from assessment.services.errors import Invalid, NotFound
 from assessment.services.history import History, RoundRow, history
 
 Direction = Literal["up", "down", "same"]
@@ -100,30 +102,105 @@ def compare(
     later_id: int | None = None,
     earlier_id: int | None = None,
 ) -> Comparison | None:
-    """The visitor's round (or `later_id`) against the scored round before it (or
-    `earlier_id`); None when there is no earlier scored round to compare with."""
+    """The visitor's round (or `later_id`) against the scored round before it in the same
+    unit (or `earlier_id`); None when there is no earlier scored round to compare with."""
     visitor = require(visitor, "compare")
     found = history(engine, visitor)
     scored = found.scored()
+    if not scored:
+        return None
+    known = {row.round_id for row in scored}
+    if later_id is not None and later_id not in known:
+        raise NotFound(f"round {later_id} has no score to compare")
     if later_id is None:
-        later_id = visitor.round_id
-    if later_id is None or all(row.round_id != later_id for row in scored):
-        if not scored:
-            return None
-        later_id = scored[-1].round_id
-    earlier_rows = _before(scored, later_id)
+        later_id = visitor.round_id if visitor.round_id in known else scored[-1].round_id
     if earlier_id is None:
+        earlier_rows = _before(found, later_id)
         if not earlier_rows:
             return None
         earlier_id = earlier_rows[-1].round_id
-    elif all(row.round_id != earlier_id for row in scored):
+    elif earlier_id not in known:
         raise NotFound(f"round {earlier_id} has no score to compare with")
+    if earlier_id == later_id:
+        raise Invalid("a round is compared with another round, not with itself")
     return compare_rounds(found, later_id, earlier_id, lang)
 
 
-def _before(scored: list[RoundRow], round_id: int) -> list[RoundRow]:
-    position = [row.round_id for row in scored].index(round_id)
-    return scored[:position]
+def scored_in_unit(found: History, unit_id: int | None) -> list[RoundRow]:
+    """The scored rounds of one unit (None: of the organisation itself), oldest first."""
+    return [row for row in found.unit_rows(unit_id) if row.score is not None]
+
+
+def comparable_rounds(found: History, opened: int | None) -> list[RoundRow]:
+    """The scored rounds a comparison chooses from: those of the opened round's unit (of the
+    newest scored round's when the opened one has no score), oldest first."""
+    scored = found.scored()
+    if not scored:
+        return []
+    rows = {row.round_id: row for row in scored}
+    anchor = rows.get(opened) if opened is not None else None
+    return scored_in_unit(found, (anchor or scored[-1]).round.unit_id)
+
+
+def _before(found: History, round_id: int) -> list[RoundRow]:
+    """The scored rounds of the same unit before `round_id`, oldest first."""
+    rows = scored_in_unit(found, found.row(round_id).round.unit_id)
+    position = [row.round_id for row in rows].index(round_id)
+    return rows[:position]
+
+
+def round_scores(found: History, round_id: int) -> Scores:
+    """One round's part of the history's score tables (for its radar)."""
+    key = found.row(round_id).round.key
+    s = found.scores
+    return Scores(
+        items=s.items[s.items["round"] == key],
+        areas=s.areas[s.areas["round"] == key],
+        overall=s.overall[s.overall["round"] == key],
+    )
+
+
+def earlier_round(engine: Engine, visitor: Visitor) -> tuple[RoundRow, Scores] | None:
+    """The scored round before the visitor's round in its unit, with its scores; None when
+    there is none or the link may not compare rounds."""
+    if not visitor.may("compare") or visitor.round_id is None:
+        return None
+    found = history(engine, visitor)
+    if visitor.round_id not in {row.round_id for row in found.scored()}:
+        return None
+    before = _before(found, visitor.round_id)
+    if not before:
+        return None
+    return before[-1], round_scores(found, before[-1].round_id)
+
+
+def report_series(
+    engine: Engine, visitor: Visitor
+) -> tuple[RoundSeries | None, tuple[RoundSeries, ...]]:
+    """For the PDF of the visitor's round: the scored round before it (same unit) and every
+    scored round up to it, oldest first; nothing when the link may not compare rounds."""
+    if not visitor.may("compare") or visitor.round_id is None:
+        return None, ()
+    found = history(engine, visitor)
+    known = {row.round_id for row in found.scored()}
+    if visitor.round_id not in known:
+        return None, ()
+    rows = [*_before(found, visitor.round_id), found.row(visitor.round_id)]
+    series = tuple(_series(found, row) for row in rows)
+    return (series[-2] if len(series) > 1 else None), series
+
+
+def _series(found: History, row: RoundRow) -> RoundSeries:
+    areas = round_scores(found, row.round_id).areas
+    return RoundSeries(
+        label=row.round.label,
+        date=row.round.date,
+        overall=row.score,
+        areas={
+            area: None if pd.isna(score) else float(score)
+            for area, score in zip(areas["area"], areas["score"], strict=True)
+        },
+    )
 
 
 def compare_rounds(found: History, later_id: int, earlier_id: int, lang: str) -> Comparison:
@@ -145,16 +222,18 @@ def compare_rounds(found: History, later_id: int, earlier_id: int, lang: str) ->
         for d in q_later.dimensions
     )
     items = _item_changes(found, later, earlier)
-    ranked = sorted(items, key=lambda c: c.delta)
+    # Largest change first; among equal changes the questionnaire's order (sorted is stable).
+    improved = sorted((c for c in items if c.delta > 0), key=lambda c: -c.delta)
+    declined = sorted((c for c in items if c.delta < 0), key=lambda c: c.delta)
     return Comparison(
         later=later,
         earlier=earlier,
         areas=changes,
-        improved=tuple(c for c in reversed(ranked) if c.delta > 0)[:TOP_ITEMS],
-        declined=tuple(c for c in ranked if c.delta < 0)[:TOP_ITEMS],
+        improved=tuple(improved[:TOP_ITEMS]),
+        declined=tuple(declined[:TOP_ITEMS]),
         same_version=(q_later.id, q_later.version) == (q_earlier.id, q_earlier.version),
         items_compared=len(items),
-        trend=trend_table(found),
+        trend=trend_table(found, later.round.unit_id),
     )
 
 
@@ -212,9 +291,10 @@ def _done(found: History, round_id: int):
     }
 
 
-def trend_table(found: History) -> pd.DataFrame:
-    """Every scored round's area scores in date order: round, label, date, area, score."""
-    scored = found.scored()
+def trend_table(found: History, unit_id: int | None = None) -> pd.DataFrame:
+    """Every scored round's area scores of one unit (None: the organisation's own rounds) in
+    date order: round, label, date, area, score, stage."""
+    scored = scored_in_unit(found, unit_id)
     info = pd.DataFrame(
         [(row.round.key, row.round.label, row.round.date) for row in scored],
         columns=["round", "label", "date"],

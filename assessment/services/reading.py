@@ -65,8 +65,13 @@ def _round_file(engine: Engine, found: RoundDetails) -> ResponseFile | None:
 
 
 def report_pdf(engine: Engine, visitor: Visitor | None, lang: str) -> bytes:
-    """The round's PDF from its response file; a session's also says how many joined."""
+    """The round's PDF from its response file; a session's also says how many joined.
+
+    A link that may compare rounds (organisation, unit, self-check) also gets the scored round
+    before it (series and change column) and, from three rounds on, the trend page.
+    """
     from assessment.report import build_report  # heavy: imported only when a report is asked for
+    from assessment.services.comparison import report_series
 
     found = require_round(visitor, "pdf")
     data = export_round(engine, visitor)
@@ -74,7 +79,9 @@ def report_pdf(engine: Engine, visitor: Visitor | None, lang: str) -> bytes:
     if found.mode == "session":
         with storage_boundary("read respondents", round=found.round_id):
             joined = len(repo.round_respondents(engine, found.round_id))
-    return build_report(data, questionnaire(engine, visitor), lang=lang, joined=joined)  # type: ignore[arg-type]
+    previous, trend = report_series(engine, visitor)  # type: ignore[arg-type]
+    q = questionnaire(engine, visitor)  # type: ignore[arg-type]
+    return build_report(data, q, lang=lang, joined=joined, previous=previous, trend=trend)
 
 
 def export_organisation(engine: Engine, visitor: Visitor | None) -> OrganisationFile:

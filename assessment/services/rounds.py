@@ -12,6 +12,7 @@ from assessment.responses import NAME_MAX_LENGTH, Organisation
 from assessment.services.access import Visitor, require, require_round
 from assessment.services.errors import Forbidden, Invalid, storage_boundary
 from assessment.storage import repository as repo
+from assessment.storage.contents import OrganisationContents, organisation_contents
 from assessment.storage.rounds import MIN_GROUP_SIZE
 from assessment.storage.transactions import retrying
 
@@ -134,6 +135,13 @@ def update_profile(
     label = _label(label)
     with storage_boundary("update profile", round=found.round_id):
         retrying(repo.update_profile, engine, found.round_id, organisation, label)
+
+
+def deletion_preview(engine: Engine, visitor: Visitor | None) -> OrganisationContents:
+    """What deleting the organisation would delete, counted (the owner link only)."""
+    owner = require(visitor, "delete")
+    with storage_boundary("count organisation", organisation=owner.organisation_id):
+        return organisation_contents(engine, owner.organisation_id)
 
 
 def delete_organisation(engine: Engine, visitor: Visitor | None) -> bool:

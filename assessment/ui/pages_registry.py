@@ -24,6 +24,7 @@ PageName = Literal[
     "privacy",
     "imprint",
     "organisation",
+    "comparison",
 ]
 
 
@@ -51,6 +52,7 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
     ),
     "ui.nav_section_history": (
         PageSpec("organisation", "ui.nav_organisation", "organisation", ":material/domain:"),
+        PageSpec("comparison", "ui.nav_comparison", "comparison", ":material/compare_arrows:"),
     ),
     "ui.nav_section_info": (
         PageSpec("catalogue", "ui.nav_catalogue", "questionnaires", ":material/menu_book:"),

@@ -183,7 +183,7 @@ def export_json(visitor: Visitor) -> str:
 
 
 def report_pdf(visitor: Visitor, lang: str) -> bytes:
-    """The PDF roadmap of the round (built on click, never on a rerun)."""
+    """The PDF roadmap of the round, with its earlier rounds (built on click, never on a rerun)."""
     return reading.report_pdf(engine(), visitor, lang)
 
 

@@ -98,3 +98,15 @@ def test_file_slugs_are_short_and_never_end_in_a_dash() -> None:
     slug = file_slug("Gemeinnützige Beschäftigungsgesellschaft für Südwestfalen mbH")
     assert len(slug) <= 40 and not slug.endswith("-")
     assert slug.startswith("gemeinnuetzige-beschaeftigungs")
+
+
+def test_a_change_in_points_carries_its_sign() -> None:
+    from assessment.formatting import fmt_change
+
+    assert [fmt_change(v, "de") for v in (12.54, -3.0, 0.01, None)] == [
+        "+12,5",
+        "−3,0",
+        "±0,0",
+        "–",
+    ]
+    assert fmt_change(1234.5, "en") == "+1,234.5"

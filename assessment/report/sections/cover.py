@@ -40,7 +40,7 @@ def _fields(content: ReportContent) -> list[tuple[str, str]]:
         (t("pdf.cover_created", lang), fmt_date(content.created.date(), lang)),
     ]
     if content.previous is not None:
-        before = content.previous.round
+        before = content.previous
         fields.append(
             (t("pdf.cover_previous", lang), f"{before.label} ({fmt_date(before.date, lang)})")
         )

@@ -24,7 +24,7 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
     pdf.heading(t("pdf.profile_title", lang), H1, before=8, keep=RADAR_HEIGHT)
     pdf.paragraph(t("pdf.profile_intro", lang))
     if content.previous is not None:
-        before = content.previous.round
+        before = content.previous
         pdf.paragraph(
             t("pdf.profile_previous", lang, label=before.label, date=fmt_date(before.date, lang))
         )

@@ -7,7 +7,7 @@ import streamlit as st
 
 from assessment.charts.radar_chart import radar_args, radar_spec
 from assessment.export_files import csv_bytes, xlsx_bytes
-from assessment.formatting import fmt_date, fmt_number
+from assessment.formatting import fmt_change, fmt_date, fmt_number
 from assessment.responses import Organisation
 from assessment.scoring import Scores
 from assessment.services import access
@@ -21,6 +21,7 @@ from assessment.ui.pages_registry import page
 from assessment.ui.session import engine, open_round
 from assessment.ui.state import lang, token, tr
 from assessment.ui.views.next_round_form import next_round_form
+from assessment.ui.views.organisation_actions import comparison_link, history_actions
 
 
 def owner_visitor() -> Visitor | None:
@@ -50,6 +51,7 @@ def render() -> None:
         _export(found, rows)
     if visitor.sees_whole_organisation:
         _profile(found.organisation, visitor)
+    history_actions(visitor)
 
 
 def _mode(row: RoundRow) -> str:
@@ -136,10 +138,7 @@ def _points(value: float | None) -> str:
 
 def _signed(delta: float | None) -> str:
     """A change in points with its sign: +12,5 / −3,0 / ±0,0."""
-    if delta is None:
-        return fmt_number(None, lang())
-    text = fmt_number(abs(delta), lang(), 1)
-    return f"+{text}" if delta >= 0.05 else f"−{text}" if delta <= -0.05 else f"±{text}"
+    return fmt_change(delta, lang())
 
 
 def deltas_table(found: History, comparison: Comparison) -> pd.DataFrame:
@@ -193,6 +192,7 @@ def _comparison(found: History, comparison: Comparison) -> None:
         previous=_round_scores(found, comparison.earlier),
     )
     st.vega_lite_chart(radar_spec(**args), width="stretch")
+    comparison_link()
 
 
 def history_tables(found: History, rows: tuple[RoundRow, ...]) -> dict[str, pd.DataFrame]:

@@ -12,6 +12,7 @@ from assessment.ui.results_view import (
     target_key,
 )
 from assessment.ui.state import lang, tr
+from assessment.ui.views.round_history import earlier_note, earlier_round, radar_with_earlier
 from assessment.ui.widgets import require_current, round_caption
 
 
@@ -56,6 +57,8 @@ def render() -> None:
     else:
         st.caption(stages[overall.stage].description(language))
 
+    earlier = earlier_round(cur)
+    earlier_note(earlier, float(overall.score))
     # Unrated areas have no value to qualify; the findings below say "not rated" for them.
     incomplete = [titles[a] for a in areas.loc[areas["incomplete"] & areas["rated"], "area"]]
     if incomplete:
@@ -66,7 +69,7 @@ def render() -> None:
     radar_col, bars_col = st.columns(2, gap="large")
     with radar_col:
         st.subheader(tr("ui.r_radar"))
-        st.vega_lite_chart(view.radar, width="stretch")
+        st.vega_lite_chart(radar_with_earlier(cur, scores, view.radar, earlier), width="stretch")
     with bars_col:
         st.subheader(tr("ui.r_bars"))
         st.vega_lite_chart(view.bars, width="stretch")

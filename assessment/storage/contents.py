@@ -1,0 +1,44 @@
+"""What an organisation holds, counted: the confirmation before deleting it names these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select
+
+from assessment.storage import tables as t
+from assessment.storage.history import read_organisation
+
+
+@dataclass(frozen=True)
+class OrganisationContents:
+    """The organisation's name and how many units, rounds, respondents, answers, plans it has."""
+
+    name: str
+    units: int
+    rounds: int
+    respondents: int
+    answers: int
+    plans: int
+
+
+def organisation_contents(engine: Engine, organisation_id: int) -> OrganisationContents:
+    """Count what deleting the organisation would delete (one query; NotFound if unknown)."""
+    r, p, a, u, c = t.round.c, t.respondent.c, t.answer.c, t.unit.c, t.action.c
+    own = select(r.id).where(r.organisation_id == organisation_id).scalar_subquery()
+    people = select(p.id).where(p.round_id.in_(own)).scalar_subquery()
+    stmt = select(
+        select(func.count(u.id)).where(u.organisation_id == organisation_id).scalar_subquery(),
+        select(func.count(r.id)).where(r.organisation_id == organisation_id).scalar_subquery(),
+        select(func.count(p.id)).where(p.round_id.in_(own)).scalar_subquery(),
+        select(func.count()).select_from(t.answer).where(a.respondent_id.in_(people))
+        .scalar_subquery(),
+        select(func.count(func.distinct(c.round_id))).where(c.round_id.in_(own))
+        .scalar_subquery(),
+    )  # fmt: skip
+    with engine.connect() as conn:
+        name = read_organisation(conn, organisation_id).name
+        units, rounds, respondents, answers, plans = conn.execute(stmt).one()
+    return OrganisationContents(
+        name, int(units), int(rounds), int(respondents), int(answers), int(plans)
+    )
