@@ -1,15 +1,30 @@
-"""Units of an organisation: only the organisation link adds them; a unit's link sees its own
-unit (see `history`)."""
+"""Units of an organisation: only the organisation link adds them and compares them; a unit's
+link sees its own unit only (see `history`).
+
+The units overview puts every unit's newest scored round side by side: its area scores, the
+mean of all units per area and each unit's delta from that mean. It is built from the
+organisation's history (all rounds scored from one read, cached by revision) and cached as
+long as that history and the list of units stay the same.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import pandas as pd
 from sqlalchemy import Engine
 
 from assessment.responses import NAME_MAX_LENGTH
 from assessment.services.access import Visitor, require
 from assessment.services.errors import Conflict, Invalid, storage_boundary
+from assessment.services.history import History, RoundRow, history
 from assessment.storage import units as stored
 from assessment.storage.transactions import retrying
+from assessment.storage.units import StoredUnit
+
+#: How many organisations' overviews stay cached (each is replaced when its history changes).
+CACHED_OVERVIEWS = 32
 
 
 def add_unit(engine: Engine, visitor: Visitor | None, name: str) -> stored.NewUnit:
@@ -23,3 +38,135 @@ def add_unit(engine: Engine, visitor: Visitor | None, name: str) -> stored.NewUn
             return retrying(stored.create_unit, engine, owner.organisation_id, name)
         except stored.UnitExists as error:
             raise Conflict(str(error)) from None
+
+
+def list_units(engine: Engine, visitor: Visitor | None) -> tuple[StoredUnit, ...]:
+    """The organisation's units (the organisation link only)."""
+    owner = require(visitor, "units")
+    with storage_boundary("list units", organisation=owner.organisation_id):
+        return stored.list_units(engine, owner.organisation_id)
+
+
+def renew_link(engine: Engine, visitor: Visitor | None, unit_id: int) -> stored.NewUnit:
+    """A fresh link for one of the organisation's units; the unit's old link stops working."""
+    owner = require(visitor, "units")
+    with storage_boundary("renew unit link", organisation=owner.organisation_id, unit=unit_id):
+        return retrying(stored.renew_unit_link, engine, owner.organisation_id, unit_id)
+
+
+@dataclass(frozen=True)
+class UnitLatest:
+    """One unit with its newest round and its newest scored round (None if it has none)."""
+
+    unit: StoredUnit
+    rounds: int
+    newest: RoundRow | None
+    latest: RoundRow | None
+
+
+@dataclass(frozen=True)
+class UnitsOverview:
+    """Every unit's newest scored round side by side, and the mean of all units per area.
+
+    `scores` has one row per unit with a score (index: unit id) and one column per area;
+    shared through the cache: read it, never change it in place.
+    """
+
+    units: tuple[UnitLatest, ...]
+    areas: tuple[str, ...]
+    scores: pd.DataFrame
+    mean: dict[str, float]
+    history: History
+
+    def scored(self) -> tuple[UnitLatest, ...]:
+        """The units that have a scored round, in the order they were added."""
+        return tuple(u for u in self.units if u.latest is not None)
+
+    def score(self, unit_id: int, area: str) -> float | None:
+        """A unit's score in an area (its newest scored round); None where it has none."""
+        if unit_id not in self.scores.index or area not in self.scores.columns:
+            return None
+        value = self.scores.at[unit_id, area]
+        return None if pd.isna(value) else float(value)
+
+    def delta(self, unit_id: int, area: str) -> float | None:
+        """How far a unit's area score lies above (+) or below (−) the mean of all units."""
+        score, mean = self.score(unit_id, area), self.mean.get(area)
+        return None if score is None or mean is None else score - mean
+
+    def area_title(self, area: str, lang: str) -> str:
+        """An area's title from the questionnaire of a unit's newest scored round."""
+        for q in self._questionnaires():
+            if area in q.dimensions_by_id:
+                return q.dimensions_by_id[area].title(lang)
+        return area
+
+    def _questionnaires(self):
+        found = self.history
+        newest_first = sorted(self.scored(), key=lambda u: u.latest.round.date, reverse=True)
+        return [found.questionnaire(u.latest.round_id) for u in newest_first] or list(
+            found.questionnaires.values()
+        )
+
+
+_overviews: OrderedDict[int, tuple[History, tuple[StoredUnit, ...], UnitsOverview]] = (
+    OrderedDict()
+)
+
+
+def overview(engine: Engine, visitor: Visitor | None) -> UnitsOverview:
+    """Every unit of the visitor's organisation compared (the organisation link only)."""
+    owner = require(visitor, "units")
+    found = history(engine, owner)  # the same object until any round of the organisation changes
+    listed = list_units(engine, owner)
+    cached = _overviews.get(owner.organisation_id)
+    if cached is not None and cached[0] is found and cached[1] == listed:
+        return cached[2]
+    built = overview_of(found, listed)
+    _overviews[owner.organisation_id] = (found, listed, built)
+    _overviews.move_to_end(owner.organisation_id)
+    while len(_overviews) > CACHED_OVERVIEWS:
+        _overviews.popitem(last=False)
+    return built
+
+
+def overview_of(found: History, listed: tuple[StoredUnit, ...]) -> UnitsOverview:
+    """The units overview from an organisation's (whole) history and its units."""
+    by_unit: dict[int, list[RoundRow]] = {u.unit_id: [] for u in listed}
+    for row in found.rows:  # oldest first
+        if row.round.unit_id in by_unit:
+            by_unit[row.round.unit_id].append(row)
+    units = []
+    for unit in listed:
+        rows = by_unit[unit.unit_id]
+        scored = [row for row in rows if row.score is not None]
+        units.append(
+            UnitLatest(unit, len(rows), rows[-1] if rows else None, scored[-1] if scored else None)
+        )
+    latest = {u.latest.round.key: u.unit.unit_id for u in units if u.latest is not None}
+    areas_table = found.scores.areas
+    mine = areas_table[areas_table["round"].isin(latest)]
+    scores = (
+        mine.assign(unit=mine["round"].map(latest))
+        .pivot_table(index="unit", columns="area", values="score", aggfunc="first", dropna=False)
+        .reindex([u for u in latest.values()])
+    )
+    areas = _area_order(found, units, scores.columns)
+    scores = scores.reindex(columns=list(areas))
+    mean = {area: float(scores[area].mean()) for area in areas if scores[area].notna().any()}
+    return UnitsOverview(tuple(units), areas, scores, mean, found)
+
+
+def _area_order(found: History, units: list[UnitLatest], present) -> tuple[str, ...]:
+    """Areas in questionnaire order (newest scored round's first), then any others present."""
+    order: list[str] = []
+    newest_first = sorted(
+        (u for u in units if u.latest is not None),
+        key=lambda u: u.latest.round.date,
+        reverse=True,
+    )
+    for u in newest_first:
+        for d in found.questionnaire(u.latest.round_id).dimensions:
+            if d.id not in order:
+                order.append(d.id)
+    return tuple(order + [a for a in present if a not in order])
