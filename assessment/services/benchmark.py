@@ -171,10 +171,16 @@ def _cached_contributions(engine: Engine, key: tuple[int, int, int]) -> _Contrib
     )
     info = pd.DataFrame(
         [
-            (b.round.key, b.organisation_id, b.round.questionnaire_id, _key(b.sector),
-             _key(b.size), b.round.date)
+            (
+                b.round.key,
+                b.organisation_id,
+                b.round.questionnaire_id,
+                _key(b.sector),
+                _key(b.size),
+                b.round.date,
+            )
             for b in data.rounds
-        ],  # fmt: skip
+        ],
         columns=["round", "organisation", "questionnaire", "sector", "size", "date"],
     )
     areas = scored.scores.areas[["round", "area", "score"]].dropna(subset=["score"])
@@ -187,12 +193,14 @@ def _cached_contributions(engine: Engine, key: tuple[int, int, int]) -> _Contrib
     labels = {
         column: {
             _key(text): text
-            for text in pd.Series(
-                [getattr(b, column).strip() for b in data.rounds], dtype=object
-            ).value_counts(ascending=True).index
+            for text in pd.Series([getattr(b, column).strip() for b in data.rounds], dtype=object)
+            .value_counts(ascending=True)
+            .index
         }
         for column in ("sector", "size")
     }  # the most used spelling of a key is written last, so it wins
     newest = sorted(data.rounds, key=lambda b: b.round.date)
-    by_questionnaire = {b.round.questionnaire_id: questionnaires[b.round.snapshot_id] for b in newest}
+    by_questionnaire = {
+        b.round.questionnaire_id: questionnaires[b.round.snapshot_id] for b in newest
+    }
     return _Contributions(values, labels, by_questionnaire)

@@ -109,9 +109,7 @@ class UnitsOverview:
         )
 
 
-_overviews: OrderedDict[int, tuple[History, tuple[StoredUnit, ...], UnitsOverview]] = (
-    OrderedDict()
-)
+_overviews: OrderedDict[int, tuple[History, tuple[StoredUnit, ...], UnitsOverview]] = OrderedDict()
 
 
 def overview(engine: Engine, visitor: Visitor | None) -> UnitsOverview:

@@ -92,11 +92,24 @@ def _newest_countable(conn: Connection) -> list[BenchmarkRound]:
     )
     stmt = (
         select(
-            r.id, r.label, r.date, r.mode, r.anonymous, r.status, r.questionnaire_id,
-            r.questionnaire_version, r.snapshot_id, r.min_group_size, r.unit_id,
-            func.coalesce(counts.c.joined, 0), func.coalesce(counts.c.submitted, 0),
-            r.revision, r.organisation_id, o.sector, o.size,
-        )  # fmt: skip
+            r.id,
+            r.label,
+            r.date,
+            r.mode,
+            r.anonymous,
+            r.status,
+            r.questionnaire_id,
+            r.questionnaire_version,
+            r.snapshot_id,
+            r.min_group_size,
+            r.unit_id,
+            func.coalesce(counts.c.joined, 0),
+            func.coalesce(counts.c.submitted, 0),
+            r.revision,
+            r.organisation_id,
+            o.sector,
+            o.size,
+        )
         .join(t.organisation, o.id == r.organisation_id)
         .join(answered, answered.c.round_id == r.id)
         .outerjoin(counts, counts.c.round_id == r.id)

@@ -40,9 +40,11 @@ def test_the_overview_puts_every_units_newest_round_beside_the_mean(engine, mini
 
 
 def test_a_unit_without_a_scored_round_is_listed_without_scores(engine, mini):
-    owner, north, _ = _two_units(engine, mini)
+    owner, _north, _ = _two_units(engine, mini)
     west = units.add_unit(engine, owner, "Standort West")
-    next_round.start_next_round(engine, owner, mini, "West 2026", A_YEAR_LATER, unit_id=west.unit_id)
+    next_round.start_next_round(
+        engine, owner, mini, "West 2026", A_YEAR_LATER, unit_id=west.unit_id
+    )
     seen = units.overview(engine, owner)
     listed = {u.unit.name: u for u in seen.units}
     assert listed["Standort West"].rounds == 1
@@ -65,7 +67,7 @@ def test_the_newest_scored_round_of_a_unit_counts(engine, mini):
 
 
 def test_a_unit_link_sees_its_own_rounds_and_starts_rounds_only_for_its_unit(engine, mini):
-    owner, north, south = _two_units(engine, mini)
+    _owner, north, south = _two_units(engine, mini)
     link = access.resolve(engine, north.token)
     assert link.role == "unit_owner"
     seen = history.history(engine, link)
@@ -82,7 +84,7 @@ def test_a_unit_link_sees_its_own_rounds_and_starts_rounds_only_for_its_unit(eng
 
 
 def test_a_unit_link_opens_no_round_of_another_unit_or_of_the_organisation(engine, mini):
-    owner, north, south = _two_units(engine, mini)
+    owner, north, _south = _two_units(engine, mini)
     link = access.resolve(engine, north.token)
     everything = history.history(engine, owner)
     for row in everything.rows:
@@ -131,7 +133,7 @@ def test_the_organisation_link_lists_units_and_renews_a_units_link(engine, mini)
 
 
 def test_a_unit_of_another_organisation_is_not_found(engine, mini):
-    owner, north, _ = _two_units(engine, mini)
+    _owner, north, _ = _two_units(engine, mini)
     _, other = first_round(engine, mini)
     with pytest.raises(NotFound):
         units.renew_link(engine, other, north.unit_id)

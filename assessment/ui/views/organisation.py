@@ -21,6 +21,7 @@ from assessment.ui.pages_registry import page
 from assessment.ui.session import engine, open_round
 from assessment.ui.state import lang, token, tr
 from assessment.ui.views.next_round_form import next_round_form
+from assessment.ui.views.unit_admin import units_and_peers
 
 
 def owner_visitor() -> Visitor | None:
@@ -43,6 +44,7 @@ def render() -> None:
     rows = found.rows
     _rounds(found, rows)
     next_round_form(found, visitor)
+    units_and_peers(found, visitor)
     scored = found.scored()
     if len(scored) >= 2:
         _comparison(found, compare_rounds(found, scored[-1].round_id, scored[-2].round_id, lang()))
