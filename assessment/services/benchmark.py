@@ -193,7 +193,9 @@ def _cached_contributions(engine: Engine, key: tuple[int, int, int]) -> _Contrib
     labels = {
         column: {
             _key(text): text
-            for text in pd.Series([getattr(b, column).strip() for b in data.rounds], dtype=object)
+            for text in pd.Series(
+                [" ".join(getattr(b, column).split()) for b in data.rounds], dtype=object
+            )
             .value_counts(ascending=True)
             .index
         }

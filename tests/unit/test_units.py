@@ -9,7 +9,7 @@ from assessment.services.errors import Forbidden, NotFound
 from tests.unit.test_history import A_YEAR_LATER, answer_all, first_round
 
 
-def _two_units(engine, q):
+def two_units(engine, q):
     """An organisation with units Nord (all answered 3) and Süd (all answered 1)."""
     _, owner = first_round(engine, q, value=2)
     north = units.add_unit(engine, owner, "Standort Nord")
@@ -23,7 +23,7 @@ def _two_units(engine, q):
 
 
 def test_the_overview_puts_every_units_newest_round_beside_the_mean(engine, mini):
-    owner, north, south = _two_units(engine, mini)
+    owner, north, south = two_units(engine, mini)
     seen = units.overview(engine, owner)
     assert [u.unit.name for u in seen.units] == ["Standort Nord", "Standort Süd"]
     assert [u.latest.round.label for u in seen.units] == ["Standort Nord 2026", "Standort Süd 2026"]
@@ -40,7 +40,7 @@ def test_the_overview_puts_every_units_newest_round_beside_the_mean(engine, mini
 
 
 def test_a_unit_without_a_scored_round_is_listed_without_scores(engine, mini):
-    owner, _north, _ = _two_units(engine, mini)
+    owner, _north, _ = two_units(engine, mini)
     west = units.add_unit(engine, owner, "Standort West")
     next_round.start_next_round(
         engine, owner, mini, "West 2026", A_YEAR_LATER, unit_id=west.unit_id
@@ -55,7 +55,7 @@ def test_a_unit_without_a_scored_round_is_listed_without_scores(engine, mini):
 
 
 def test_the_newest_scored_round_of_a_unit_counts(engine, mini):
-    owner, north, _ = _two_units(engine, mini)
+    owner, north, _ = two_units(engine, mini)
     link = access.resolve(engine, north.token)
     later = next_round.start_next_round(engine, link, mini, "Nord 2027", A_YEAR_LATER.replace(2027))
     seen = units.overview(engine, owner)
@@ -67,7 +67,7 @@ def test_the_newest_scored_round_of_a_unit_counts(engine, mini):
 
 
 def test_a_unit_link_sees_its_own_rounds_and_starts_rounds_only_for_its_unit(engine, mini):
-    _owner, north, south = _two_units(engine, mini)
+    _owner, north, south = two_units(engine, mini)
     link = access.resolve(engine, north.token)
     assert link.role == "unit_owner"
     seen = history.history(engine, link)
@@ -84,7 +84,7 @@ def test_a_unit_link_sees_its_own_rounds_and_starts_rounds_only_for_its_unit(eng
 
 
 def test_a_unit_link_opens_no_round_of_another_unit_or_of_the_organisation(engine, mini):
-    owner, north, _south = _two_units(engine, mini)
+    owner, north, _south = two_units(engine, mini)
     link = access.resolve(engine, north.token)
     everything = history.history(engine, owner)
     for row in everything.rows:
@@ -109,13 +109,13 @@ def test_a_unit_link_opens_no_round_of_another_unit_or_of_the_organisation(engin
     ids=["add", "list", "overview", "renew"],
 )
 def test_a_unit_link_neither_adds_nor_lists_nor_compares_units(engine, mini, use_case):
-    _, north, _ = _two_units(engine, mini)
+    _, north, _ = two_units(engine, mini)
     with pytest.raises(Forbidden):
         use_case(engine, access.resolve(engine, north.token))
 
 
 def test_a_unit_link_does_not_change_the_organisations_profile(engine, mini):
-    owner, north, _ = _two_units(engine, mini)
+    owner, north, _ = two_units(engine, mini)
     with pytest.raises(Forbidden):
         history.update_organisation(
             engine, access.resolve(engine, north.token), history.history(engine, owner).organisation
@@ -123,7 +123,7 @@ def test_a_unit_link_does_not_change_the_organisations_profile(engine, mini):
 
 
 def test_the_organisation_link_lists_units_and_renews_a_units_link(engine, mini):
-    owner, north, south = _two_units(engine, mini)
+    owner, north, south = two_units(engine, mini)
     assert [u.name for u in units.list_units(engine, owner)] == ["Standort Nord", "Standort Süd"]
     renewed = units.renew_link(engine, owner, north.unit_id)
     assert renewed.name == "Standort Nord"
@@ -133,7 +133,7 @@ def test_the_organisation_link_lists_units_and_renews_a_units_link(engine, mini)
 
 
 def test_a_unit_of_another_organisation_is_not_found(engine, mini):
-    _owner, north, _ = _two_units(engine, mini)
+    _owner, north, _ = two_units(engine, mini)
     _, other = first_round(engine, mini)
     with pytest.raises(NotFound):
         units.renew_link(engine, other, north.unit_id)
