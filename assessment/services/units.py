@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 
-import pandas as pd
 from sqlalchemy import Engine
 
+from assessment.questionnaire import Questionnaire
 from assessment.responses import NAME_MAX_LENGTH
 from assessment.services.access import Visitor, require
 from assessment.services.errors import Conflict, Invalid, storage_boundary
@@ -66,17 +66,16 @@ class UnitLatest:
 
 @dataclass(frozen=True)
 class UnitsOverview:
-    """Every unit's newest scored round side by side, and the mean of all units per area.
-
-    `scores` has one row per unit with a score (index: unit id) and one column per area;
-    shared through the cache: read it, never change it in place.
-    """
+    """Every unit's newest scored round side by side, and the mean of all units per area."""
 
     units: tuple[UnitLatest, ...]
     areas: tuple[str, ...]
-    scores: pd.DataFrame
+    #: (unit id, area) -> the area score of the unit's newest scored round.
+    scores: dict[tuple[int, str], float]
     mean: dict[str, float]
     history: History
+    #: The questionnaires of the units' newest scored rounds, newest first (area titles).
+    questionnaires: tuple[Questionnaire, ...]
 
     def scored(self) -> tuple[UnitLatest, ...]:
         """The units that have a scored round, in the order they were added."""
@@ -84,10 +83,7 @@ class UnitsOverview:
 
     def score(self, unit_id: int, area: str) -> float | None:
         """A unit's score in an area (its newest scored round); None where it has none."""
-        if unit_id not in self.scores.index or area not in self.scores.columns:
-            return None
-        value = self.scores.at[unit_id, area]
-        return None if pd.isna(value) else float(value)
+        return self.scores.get((unit_id, area))
 
     def delta(self, unit_id: int, area: str) -> float | None:
         """How far a unit's area score lies above (+) or below (−) the mean of all units."""
@@ -95,18 +91,11 @@ class UnitsOverview:
         return None if score is None or mean is None else score - mean
 
     def area_title(self, area: str, lang: str) -> str:
-        """An area's title from the questionnaire of a unit's newest scored round."""
-        for q in self._questionnaires():
+        """An area's title from the questionnaire of the newest scored round that has it."""
+        for q in self.questionnaires:
             if area in q.dimensions_by_id:
                 return q.dimensions_by_id[area].title(lang)
         return area
-
-    def _questionnaires(self):
-        found = self.history
-        newest_first = sorted(self.scored(), key=lambda u: u.latest.round.date, reverse=True)
-        return [found.questionnaire(u.latest.round_id) for u in newest_first] or list(
-            found.questionnaires.values()
-        )
 
 
 _overviews: OrderedDict[int, tuple[History, tuple[StoredUnit, ...], UnitsOverview]] = OrderedDict()
@@ -142,29 +131,24 @@ def overview_of(found: History, listed: tuple[StoredUnit, ...]) -> UnitsOverview
             UnitLatest(unit, len(rows), rows[-1] if rows else None, scored[-1] if scored else None)
         )
     latest = {u.latest.round.key: u.unit.unit_id for u in units if u.latest is not None}
-    areas_table = found.scores.areas
-    mine = areas_table[areas_table["round"].isin(latest)]
-    scores = (
-        mine.assign(unit=mine["round"].map(latest))
-        .pivot_table(index="unit", columns="area", values="score", aggfunc="first", dropna=False)
-        .reindex([u for u in latest.values()])
-    )
-    areas = _area_order(found, units, scores.columns)
-    scores = scores.reindex(columns=list(areas))
-    mean = {area: float(scores[area].mean()) for area in areas if scores[area].notna().any()}
-    return UnitsOverview(tuple(units), areas, scores, mean, found)
-
-
-def _area_order(found: History, units: list[UnitLatest], present) -> tuple[str, ...]:
-    """Areas in questionnaire order (newest scored round's first), then any others present."""
-    order: list[str] = []
+    table = found.scores.areas
+    mine = table[table["round"].isin(latest) & table["score"].notna()]
+    scores = {
+        (latest[key], area): float(score)
+        for key, area, score in zip(mine["round"], mine["area"], mine["score"], strict=True)
+    }
     newest_first = sorted(
-        (u for u in units if u.latest is not None),
-        key=lambda u: u.latest.round.date,
+        (u.latest for u in units if u.latest is not None),
+        key=lambda row: (row.round.date, row.round_id),
         reverse=True,
     )
-    for u in newest_first:
-        for d in found.questionnaire(u.latest.round_id).dimensions:
-            if d.id not in order:
-                order.append(d.id)
-    return tuple(order + [a for a in present if a not in order])
+    snapshots = dict.fromkeys(r.round.snapshot_id for r in newest_first)
+    questionnaires = tuple(found.questionnaires[sid] for sid in snapshots)
+    order = [d.id for q in questionnaires for d in q.dimensions]
+    areas = tuple(dict.fromkeys([*order, *(area for _, area in scores)]))
+    mean = {}
+    for area in areas:
+        values = [v for (_, a), v in scores.items() if a == area]
+        if values:
+            mean[area] = sum(values) / len(values)
+    return UnitsOverview(tuple(units), areas, scores, mean, found, questionnaires)

@@ -127,11 +127,16 @@ def _heatmap(seen: UnitsOverview) -> dict:
 
 def _export(seen: UnitsOverview) -> None:
     st.subheader(tr("history.u_export"))
-    tables = unit_export.units_tables(seen, lang())
+    language = lang()
+
+    def tables():
+        return unit_export.units_tables(seen, language)
+
     left, right = st.columns(2)
+    # The files are built only on a click, not on every rerun (1,000 rounds make a large one).
     left.download_button(
         tr("history.x_xlsx"),
-        data=xlsx_bytes(tables),
+        data=lambda: xlsx_bytes(tables()),
         file_name="vielfaltskompass-einheiten.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",
@@ -139,7 +144,7 @@ def _export(seen: UnitsOverview) -> None:
     )
     right.download_button(
         tr("history.x_csv"),
-        data=csv_bytes(next(iter(tables.values())), lang()),
+        data=lambda: csv_bytes(next(iter(tables().values())), language),
         file_name="vielfaltskompass-einheiten.csv",
         mime="text/csv",
         icon=":material/csv:",
