@@ -200,6 +200,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15, help="plain reruns per page and size")
     parser.add_argument("--cold-runs", type=int, default=5, help="runs after a write")
     parser.add_argument("--rounds", type=int, default=1000, help="rounds of the large database")
+    parser.add_argument(
+        "--only", default=",".join(NAMES), help="comma-separated: organisation,units,comparison"
+    )
     args = parser.parse_args()
     from streamlit.logger import set_log_level
 
@@ -214,7 +217,7 @@ def main() -> int:
         for db in (small, large):
             count_statements(db)
         rows = []
-        for what in ("organisation", "units", "comparison"):
+        for what in args.only.split(","):
             runs = {db.rounds: runner(db, what) for db in (small, large)}
             samples = {db.rounds: Sample([], []) for db in (small, large)}
             for n in range(WARMUP + args.runs):  # interleaved: small, large, small, ...

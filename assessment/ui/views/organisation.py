@@ -223,17 +223,19 @@ def history_tables(found: History, rows: tuple[RoundRow, ...]) -> dict[str, pd.D
 def _export(found: History, rows: tuple[RoundRow, ...]) -> None:
     st.subheader(tr("history.x_title"))
     tables = history_tables(found, rows)
+    language = lang()
     left, right = st.columns(2)
+    # The files are written only on a click (a workbook of 1,000 rounds takes seconds).
     left.download_button(
         tr("history.x_xlsx"),
-        data=xlsx_bytes(tables),
+        data=lambda: xlsx_bytes(tables),
         file_name="vielfaltskompass-verlauf.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",
     )
     right.download_button(
         tr("history.x_csv"),
-        data=csv_bytes(next(iter(tables.values())), lang()),
+        data=lambda: csv_bytes(next(iter(tables.values())), language),
         file_name="vielfaltskompass-runden.csv",
         mime="text/csv",
         icon=":material/csv:",
