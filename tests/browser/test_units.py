@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from assessment.questionnaire import load_catalogue
@@ -98,10 +99,9 @@ def test_two_units_answer_through_their_links_and_show_side_by_side(page, server
     save_screenshot(page, "units_view_390")
     with page.expect_download() as download:
         click(page, page.get_by_role("button", name="Excel-Datei herunterladen"), rerun=False)
-    path = download.value.path()
-    from openpyxl import load_workbook
-
-    book = load_workbook(path)
+    assert download.value.suggested_filename == "vielfaltskompass-einheiten.xlsx"
+    with open(download.value.path(), "rb") as file:  # the saved download has no extension
+        book = load_workbook(file)
     latest = list(book["Einheiten"].iter_rows(values_only=True))
     assert [row[0] for row in latest[1:]] == ["Standort Nord", "Standort Süd"]
     assert [row[5] for row in latest[1:]] == [100.0, 25.0]
