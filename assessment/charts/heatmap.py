@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 from assessment.charts.palette import INK
+from assessment.charts.radar import wrap_label
 from assessment.charts.vega import chart_text
+
+#: Characters per line of an area's title above its column.
+LABEL_CHARS = 14
 
 
 def heatmap_spec(
@@ -11,7 +17,7 @@ def heatmap_spec(
     areas: tuple[str, ...],
     cells: tuple[tuple[str, str, float], ...],
     lang: str = "de",
-    cell_width: int = 64,
+    cell_width: int = 140,
 ) -> dict:
     """Vega-Lite spec: rows `units`, columns `areas` (short titles), `cells` (unit, area,
     score 0–100); an empty cell where a unit has no score in an area."""
@@ -19,12 +25,20 @@ def heatmap_spec(
     unit_title = chart_text("history.u_col_unit", lang)
     area_title = chart_text("common.area", lang)
     score_title = chart_text("common.score", lang)
+    # Area titles are long ("Personalentwicklung und Personalgewinnung"): wrapped, not angled.
+    lines = {area: list(wrap_label(area, LABEL_CHARS)) for area in areas}
     x = {
         "field": "area",
         "type": "nominal",
         "sort": list(areas),
         "title": None,
-        "axis": {"labelAngle": -35, "labelLimit": 160, "orient": "top"},
+        "axis": {
+            "orient": "bottom",
+            "labelAngle": 0,
+            "labelLimit": 0,
+            "labelOverlap": False,
+            "labelExpr": f"{json.dumps(lines, ensure_ascii=False)}[datum.label]",
+        },
     }
     y = {
         "field": "unit",
@@ -38,6 +52,8 @@ def heatmap_spec(
         "data": {"values": rows},
         "width": cell_width * len(areas),
         "height": 30 * len(units),
+        # The size is the cells' only; the axis labels come on top (otherwise they squeeze them).
+        "autosize": {"type": "pad"},
         "encoding": {"x": x, "y": y},
         "layer": [
             {
@@ -47,7 +63,7 @@ def heatmap_spec(
                         "field": "score",
                         "type": "quantitative",
                         "scale": {"domain": [0, 100], "scheme": "blues"},
-                        "legend": {"title": score_title, "orient": "bottom"},
+                        "legend": {"title": score_title, "orient": "right"},
                     },
                     "tooltip": [
                         {"field": "unit", "title": unit_title},

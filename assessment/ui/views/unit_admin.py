@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from assessment.formatting import fmt_date, fmt_number
+from assessment.formatting import date_input_format, fmt_date, fmt_number
 from assessment.questionnaire import Questionnaire
 from assessment.services import benchmark, next_round, units
 from assessment.services.access import Visitor
@@ -69,7 +69,12 @@ def _units(found: History, visitor: Visitor, listed) -> None:
     left, right = st.columns(2)
     with left, st.form("u_round"):
         st.text(tr("history.u_round_title", unit=by_id[chosen].name))
-        day = st.date_input(tr("history.n_date"), value=dt.date.today(), key="u_date")
+        day = st.date_input(
+            tr("history.n_date"),
+            value=dt.date.today(),
+            format=date_input_format(lang()),
+            key="u_date",
+        )
         label = st.text_input(
             tr("history.n_label"),
             value=tr("history.u_label_default", unit=by_id[chosen].name, year=day.year),

@@ -17,7 +17,9 @@ from assessment.ui.session import engine
 from assessment.ui.state import lang, token, tr
 
 #: Small radars per row on a wide screen (Streamlit stacks the columns on a phone).
-RADARS_PER_ROW = 3
+RADARS_PER_ROW = 2
+#: The small radars' radius in pixels: two fit side by side at 1,400 px with their labels.
+RADAR_RADIUS = 65
 
 
 def render() -> None:
@@ -101,9 +103,9 @@ def _radars(seen: UnitsOverview) -> None:
                 rings,
                 series_titles=(("actual", unit.unit.name), ("benchmark", tr("history.u_mean"))),
                 lang=language,
-                radius_px=70,
+                radius_px=RADAR_RADIUS,
             )
-            with column, st.container(border=True):
+            with column:
                 st.text(unit.unit.name)
                 st.vega_lite_chart(spec, width="content")
 
