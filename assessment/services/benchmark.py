@@ -3,8 +3,9 @@
 Each organisation contributes once per questionnaire: the mean, per area, of the newest
 scored round of the organisation as a whole and of each of its units. A group (questionnaire,
 and sector or size class) shows values only when at least `MIN_ORGANISATIONS` organisations
-contribute; below that only how many are still missing. Sector and size are matched as
-written in the profile, ignoring case and spacing.
+contribute; below that only how many are still missing. A group that would let the total
+give away a smaller group's values is hidden too (see `_partition`). Sector and size are
+matched as written in the profile, ignoring case and spacing.
 
 The instance operator sees every group after giving the instance's admin password; an
 organisation link sees its own areas beside the organisations of its questionnaire, sector
@@ -41,13 +42,16 @@ class BenchmarkGroup:
     sector: str | None
     size: str | None
     organisations: int
-    #: Mean score per area; empty below `MIN_ORGANISATIONS`.
+    #: Mean score per area; empty when the group is not shown.
     means: dict[str, float]
+    #: Enough organisations, but hidden: with it shown, the total minus the shown groups
+    #: would give away the values of a smaller group.
+    covering: bool = False
 
     @property
     def shown(self) -> bool:
-        """Whether enough organisations contribute for the values to be shown."""
-        return self.organisations >= MIN_ORGANISATIONS
+        """Whether the values are shown (enough organisations, and no smaller group exposed)."""
+        return self.organisations >= MIN_ORGANISATIONS and not self.covering
 
     @property
     def missing(self) -> int:
@@ -89,11 +93,38 @@ def operator_benchmark(engine: Engine, configured: str | None, given: str) -> Be
     for qid, mine in data.values.groupby("questionnaire", sort=True):
         groups.append(_group(mine, qid, None, None))
         for column in ("sector", "size"):
-            for key, part in mine[mine[column] != ""].groupby(column, sort=True):
-                label = data.labels[column][key]
-                sector, size = (label, None) if column == "sector" else (None, label)
-                groups.append(_group(part, qid, sector, size))
+            groups += _partition(mine, qid, column, data.labels[column])
     return Benchmark(tuple(groups), data.questionnaires)
+
+
+def _partition(
+    mine: pd.DataFrame, qid: str, column: str, labels: dict[str, str]
+) -> list[BenchmarkGroup]:
+    """The groups by sector (or size) of one questionnaire, with secondary suppression.
+
+    The groups split the questionnaire's organisations, so the total minus the shown groups is
+    the mean of the rest. Where the rest (hidden groups and organisations that named no sector
+    or size) holds 1 to 4 organisations, the smallest shown groups are hidden too, until the
+    rest holds at least `MIN_ORGANISATIONS` or nothing but the total is shown.
+    """
+    groups = []
+    for key, part in mine[mine[column] != ""].groupby(column, sort=True):
+        sector, size = (labels[key], None) if column == "sector" else (None, labels[key])
+        groups.append(_group(part, qid, sector, size))
+    rest = int(mine.loc[mine[column] == "", "organisation"].nunique())
+    rest += sum(g.organisations for g in groups if not g.shown)
+    covering: set[int] = set()
+    by_size = sorted((g.organisations, n) for n, g in enumerate(groups) if g.shown)
+    while 0 < rest < MIN_ORGANISATIONS and by_size:
+        count, index = by_size.pop(0)
+        covering.add(index)
+        rest += count
+    return [
+        BenchmarkGroup(g.questionnaire_id, g.sector, g.size, g.organisations, {}, covering=True)
+        if n in covering
+        else g
+        for n, g in enumerate(groups)
+    ]
 
 
 def peer_comparison(engine: Engine, visitor: Visitor | None) -> PeerComparison | None:

@@ -9,6 +9,7 @@ long as that history and the list of units stay the same.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -98,6 +99,7 @@ class UnitsOverview:
         return area
 
 
+_overviews_lock = threading.Lock()
 _overviews: OrderedDict[int, tuple[History, tuple[StoredUnit, ...], UnitsOverview]] = OrderedDict()
 
 
@@ -106,14 +108,16 @@ def overview(engine: Engine, visitor: Visitor | None) -> UnitsOverview:
     owner = require(visitor, "units")
     found = history(engine, owner)  # the same object until any round of the organisation changes
     listed = list_units(engine, owner)
-    cached = _overviews.get(owner.organisation_id)
+    with _overviews_lock:  # several sessions' threads share the cache
+        cached = _overviews.get(owner.organisation_id)
     if cached is not None and cached[0] is found and cached[1] == listed:
         return cached[2]
     built = overview_of(found, listed)
-    _overviews[owner.organisation_id] = (found, listed, built)
-    _overviews.move_to_end(owner.organisation_id)
-    while len(_overviews) > CACHED_OVERVIEWS:
-        _overviews.popitem(last=False)
+    with _overviews_lock:
+        _overviews[owner.organisation_id] = (found, listed, built)
+        _overviews.move_to_end(owner.organisation_id)
+        while len(_overviews) > CACHED_OVERVIEWS:
+            _overviews.popitem(last=False)
     return built
 
 

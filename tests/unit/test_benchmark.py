@@ -139,3 +139,35 @@ def test_peers_need_a_profile_with_sector_and_size_and_an_organisation_link(engi
     unit = units.add_unit(engine, me, "Nord")
     with pytest.raises(Forbidden):
         benchmark.peer_comparison(engine, access.resolve(engine, unit.token))
+
+
+def test_a_group_is_hidden_where_the_total_would_give_away_a_smaller_one(engine, mini):
+    for _ in range(5):
+        _organisation(engine, mini, 2, sector="Handwerk")
+    for value in (0, 4, 4, 4):
+        _organisation(engine, mini, value, sector="Pflege")
+    found = benchmark.operator_benchmark(engine, PASSWORD, PASSWORD)
+    assert _group(found).shown  # all nine
+    pflege, handwerk = _group(found, sector="Pflege"), _group(found, sector="Handwerk")
+    assert not pflege.shown and not pflege.covering and pflege.missing == 1
+    # Shown, Handwerk would give Pflege's mean as 9 × total − 5 × Handwerk.
+    assert handwerk.organisations == 5 and handwerk.covering and not handwerk.shown
+    assert handwerk.means == {}
+    assert _group(found, size=SIZE).shown  # the size classes split nothing off
+
+
+def test_both_groups_show_when_each_has_five(engine, mini):
+    for sector in ("Handwerk", "Pflege"):
+        for _ in range(5):
+            _organisation(engine, mini, 2, sector=sector)
+    found = benchmark.operator_benchmark(engine, PASSWORD, PASSWORD)
+    assert _group(found, sector="Handwerk").shown and _group(found, sector="Pflege").shown
+
+
+def test_one_organisation_without_a_sector_hides_the_only_sector_group(engine, mini):
+    for _ in range(5):
+        _organisation(engine, mini, 2, sector="Handwerk")
+    _organisation(engine, mini, 4, sector="")
+    found = benchmark.operator_benchmark(engine, PASSWORD, PASSWORD)
+    assert _group(found).organisations == 6 and _group(found).shown
+    assert _group(found, sector="Handwerk").covering

@@ -59,6 +59,14 @@ def _group_name(group: BenchmarkGroup) -> str:
     return tr("history.b_group_all")
 
 
+def _cell(group: BenchmarkGroup, area: str) -> str:
+    if group.shown:
+        return fmt_number(group.means.get(area), lang(), 1)
+    if group.covering:
+        return tr("history.b_covering")
+    return tr("history.b_missing", missing=group.missing)
+
+
 def groups_table(found: Benchmark, qid: str) -> pd.DataFrame:
     """One row per group of a questionnaire: organisations, and means or how many are missing."""
     language = lang()
@@ -69,10 +77,5 @@ def groups_table(found: Benchmark, qid: str) -> pd.DataFrame:
         tr("history.b_col_organisations"): [g.organisations for g in groups],
     }
     for d in q.dimensions:
-        table[d.title(language)] = [
-            fmt_number(g.means.get(d.id), language, 1)
-            if g.shown
-            else tr("history.b_missing", missing=g.missing)
-            for g in groups
-        ]
+        table[d.title(language)] = [_cell(g, d.id) for g in groups]
     return pd.DataFrame(table)
