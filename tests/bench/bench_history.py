@@ -4,7 +4,7 @@ Run from the repository root:
 
     python tests/bench/bench_history.py [--runs 15] [--cold-runs 5] [--rounds 1000]
 
-Two SQLite databases are filled the same way: one organisation with ten units, a first
+Two SQLite databases are filled the same way: one organisation with nine units, a first
 self-check and then sessions of 10 submitted respondents each (every statement answered), spread
 over the units, in all 10 or `--rounds` rounds. Measured interleaved in one process:
 
@@ -53,7 +53,8 @@ from assessment.storage.transactions import write_transaction  # noqa: E402
 
 GOAL = 1.5
 WARMUP = 2
-UNITS = 10
+#: Units of the organisation: with 10 rounds (a first self-check, then 9) each has one.
+UNITS = 9
 RESPONDENTS = 10
 ORG = Organisation(
     name="Stadtverwaltung Musterstadt",
@@ -82,7 +83,7 @@ class Database:
 
 
 def fill(folder: Path, count: int, q: Questionnaire) -> Database:
-    """An organisation with ten units and `count` rounds, 10 respondents each (the first a
+    """An organisation with nine units and `count` rounds, 10 respondents each (the first a
     self-check of one), written in bulk."""
     url = f"sqlite:///{folder / f'history-{count}.db'}"
     engine = storage_engine.get_engine(url)
@@ -105,7 +106,7 @@ def fill(folder: Path, count: int, q: Questionnaire) -> Database:
                 3,
                 {},
                 None,
-                unit_id=made[n % UNITS].unit_id,
+                unit_id=made[(n - 1) % UNITS].unit_id,
             )
         )
     with write_transaction(engine) as conn:
