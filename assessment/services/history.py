@@ -13,7 +13,7 @@ Rules held here for every page and export built on the history:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pandas as pd
 from sqlalchemy import Engine
@@ -64,10 +64,12 @@ class History:
 
     def row(self, round_id: int) -> RoundRow:
         """The row of one round; KeyError if it is not the organisation's."""
-        for row in self.rows:
-            if row.round_id == round_id:
-                return row
-        raise KeyError(round_id)
+        return self._rows_by_id[round_id]
+
+    @cached_property
+    def _rows_by_id(self) -> dict[int, RoundRow]:
+        # Pages look rows up once per table line: a dict, not a scan of 1,000 rounds each time.
+        return {row.round_id: row for row in self.rows}
 
     def questionnaire(self, round_id: int) -> Questionnaire:
         """The questionnaire snapshot a round was answered with."""

@@ -8,6 +8,7 @@ from typing import Literal, NamedTuple
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from assessment.ui.operator_access import admin_password
 from assessment.ui.state import lang, private_link, tr
 
 PAGES_DIR = Path(__file__).parent / "pages"
@@ -25,6 +26,8 @@ PageName = Literal[
     "imprint",
     "organisation",
     "comparison",
+    "units",
+    "operator",
 ]
 
 
@@ -53,14 +56,32 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
     "ui.nav_section_history": (
         PageSpec("organisation", "ui.nav_organisation", "organisation", ":material/domain:"),
         PageSpec("comparison", "ui.nav_comparison", "comparison", ":material/compare_arrows:"),
+        PageSpec("units", "history.u_nav", "units", ":material/compare:"),
     ),
     "ui.nav_section_info": (
         PageSpec("catalogue", "ui.nav_catalogue", "questionnaires", ":material/menu_book:"),
         PageSpec("privacy", "ui.nav_privacy", "privacy", ":material/shield_person:"),
         PageSpec("imprint", "ui.nav_imprint", "imprint", ":material/gavel:"),
     ),
+    "history.b_nav_section": (
+        PageSpec("operator", "history.b_nav", "operator", ":material/admin_panel_settings:"),
+    ),
 }
 DEFAULT: PageName = "start"
+#: Pages that exist only when the instance has an admin password (see `operator_access`).
+OPERATOR_PAGES: frozenset[PageName] = frozenset({"operator"})
+
+
+def _specs() -> dict[str, tuple[PageSpec, ...]]:
+    """The sections of the pages that exist on this instance (no operator page without a
+    password)."""
+    if admin_password():
+        return SECTIONS
+    kept = {
+        title: tuple(spec for spec in specs if spec.name not in OPERATOR_PAGES)
+        for title, specs in SECTIONS.items()
+    }
+    return {title: specs for title, specs in kept.items() if specs}
 
 
 def _build() -> dict[PageName, StreamlitPage]:
@@ -72,7 +93,7 @@ def _build() -> dict[PageName, StreamlitPage]:
             icon=spec.icon,
             default=spec.name == DEFAULT,
         )
-        for specs in SECTIONS.values()
+        for specs in _specs().values()
         for spec in specs
     }
 
@@ -97,4 +118,4 @@ def link(token: str, name: PageName = "questionnaire") -> str:
 def sections() -> dict[str, list[StreamlitPage]]:
     """The pages by translated section title, for `st.navigation`."""
     pages = _registry()
-    return {tr(title): [pages[spec.name] for spec in specs] for title, specs in SECTIONS.items()}
+    return {tr(title): [pages[spec.name] for spec in specs] for title, specs in _specs().items()}

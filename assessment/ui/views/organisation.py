@@ -22,6 +22,7 @@ from assessment.ui.session import engine, open_round
 from assessment.ui.state import lang, token, tr
 from assessment.ui.views.next_round_form import next_round_form
 from assessment.ui.views.organisation_actions import comparison_link, history_actions
+from assessment.ui.views.unit_admin import units_and_peers
 
 
 def owner_visitor() -> Visitor | None:
@@ -44,6 +45,7 @@ def render() -> None:
     rows = found.rows
     _rounds(found, rows)
     next_round_form(found, visitor)
+    units_and_peers(found, visitor)
     scored = found.scored()
     if len(scored) >= 2:
         _comparison(found, compare_rounds(found, scored[-1].round_id, scored[-2].round_id, lang()))
@@ -221,17 +223,19 @@ def history_tables(found: History, rows: tuple[RoundRow, ...]) -> dict[str, pd.D
 def _export(found: History, rows: tuple[RoundRow, ...]) -> None:
     st.subheader(tr("history.x_title"))
     tables = history_tables(found, rows)
+    language = lang()
     left, right = st.columns(2)
+    # The files are written only on a click (a workbook of 1,000 rounds takes seconds).
     left.download_button(
         tr("history.x_xlsx"),
-        data=xlsx_bytes(tables),
+        data=lambda: xlsx_bytes(tables),
         file_name="vielfaltskompass-verlauf.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",
     )
     right.download_button(
         tr("history.x_csv"),
-        data=csv_bytes(next(iter(tables.values())), lang()),
+        data=lambda: csv_bytes(next(iter(tables.values())), language),
         file_name="vielfaltskompass-runden.csv",
         mime="text/csv",
         icon=":material/csv:",
