@@ -109,7 +109,7 @@ def _overview(found: History, c: Comparison) -> None:
             language,
             previous=service.round_scores(found, c.earlier.round_id),
         )
-        st.vega_lite_chart(radar_spec(**args), width="content")
+        st.vega_lite_chart(radar_spec(**args), width="stretch")
     delta = c.overall_delta
     figures.metric(
         tr("history.compare.overall_now", label=c.later.round.label),

@@ -19,7 +19,6 @@ from assessment.ui.state import lang, token, tr
 #: Small radars per row on a wide screen (Streamlit stacks the columns on a phone).
 RADARS_PER_ROW = 2
 #: The small radars' radius in pixels: two fit side by side at 1,400 px with their labels.
-RADAR_RADIUS = 65
 
 
 def render() -> None:
@@ -103,11 +102,10 @@ def _radars(seen: UnitsOverview) -> None:
                 rings,
                 series_titles=(("actual", unit.unit.name), ("benchmark", tr("history.u_mean"))),
                 lang=language,
-                radius_px=RADAR_RADIUS,
             )
             with column:
                 st.text(unit.unit.name)
-                st.vega_lite_chart(spec, width="content")
+                st.vega_lite_chart(spec, width="stretch")
 
 
 def _rounded(value: float | None) -> float | None:
