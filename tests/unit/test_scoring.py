@@ -277,13 +277,16 @@ def test_overall_is_provisional_until_every_area_is_scored_and_half_the_weight_a
 def test_table_shapes_and_order(mini: Questionnaire) -> None:
     s = score(mini, {"a": {"n2": 1, "s1": 3}})
     assert list(s.items.columns) == [
-        "round", "area", "item", "mean", "n", "min", "max", "sd", "disagreement"
+        "round", "area", "item", "mean", "n", "min", "max", "sd", "disagreement",
+        "dont_know", "not_applicable", "applicable",
     ]  # fmt: skip
     assert list(s.areas.columns) == [
-        "round", "area", "score", "stage", "coverage", "incomplete", "target", "gap", "rated"
+        "round", "area", "score", "stage", "coverage", "incomplete", "target", "gap", "rated",
+        "dont_know", "not_applicable",
     ]  # fmt: skip
     assert list(s.overall.columns) == [
-        "round", "score", "stage", "respondents", "coverage", "rated", "provisional"
+        "round", "score", "stage", "respondents", "coverage", "rated", "dont_know",
+        "not_applicable", "provisional",
     ]  # fmt: skip
     assert s.items["item"].tolist() == list(mini.items_by_id)
     assert s.areas["area"].tolist() == [d.id for d in mini.dimensions]
@@ -295,7 +298,10 @@ def test_frames_from_a_response_file(mini: Questionnaire) -> None:
     assert list(frame.columns) == ANSWER_COLUMNS
     assert frame["value"].dtype == np.float64
     expected = [("r1", "a", "s1", 2.0), ("r1", "a", "s2", None), ("r1", "b", "h1", 0.0)]
-    rows = [(r, p, i, None if math.isnan(v) else v) for r, p, i, v in frame.itertuples(index=False)]
+    assert not frame["na"].any()
+    rows = [
+        (r, p, i, None if math.isnan(v) else v) for r, p, i, v, _ in frame.itertuples(index=False)
+    ]
     assert rows == expected
     assert targets_frame(data.targets, "r1").to_dict("records") == [
         {"round": "r1", "area": "hr", "target": 40.0}
