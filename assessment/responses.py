@@ -13,9 +13,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     StrictBool,
     StringConstraints,
-    PlainSerializer,
     ValidationError,
     ValidatorFunctionWrapHandler,
     WrapValidator,
@@ -112,7 +112,7 @@ AnswerValue = int | Literal["na"] | None
 
 
 def _answer_value(value: object, scale_value: ValidatorFunctionWrapHandler) -> AnswerValue:
-    """"na", or a whole number or null; JSON true/false or "3" is no answer (pydantic would
+    """ "na", or a whole number or null; JSON true/false or "3" is no answer (pydantic would
     turn it into 1/0/3)."""
     if value == NOT_APPLICABLE:
         return NOT_APPLICABLE

@@ -135,7 +135,9 @@ def _item_stats(
     stats["n"] = stats["n"].fillna(0).astype(int)
     stats["disagreement"] = (stats["n"] >= 2) & (stats["max"] - stats["min"] >= scale_max / 2)
     # An item leaves the area only if everyone who responded said "not applicable".
-    stats["applicable"] = ~((stats["responses"] > 0) & (stats["not_applicable"] == stats["responses"]))
+    stats["applicable"] = ~(
+        (stats["responses"] > 0) & (stats["not_applicable"] == stats["responses"])
+    )
     stats = stats.merge(item_meta, on="item", how="left")
     return stats[["round", "area", "item", "mean", "n", "min", "max", "sd", "disagreement",
                   "dont_know", "not_applicable", "applicable", "item_weight"]]  # fmt: skip
@@ -175,9 +177,13 @@ def _coverage(answered: pd.Series, applicable: pd.Series) -> pd.Series:
 
 
 def _area_scores(items: pd.DataFrame, q: Questionnaire) -> pd.DataFrame:
-    sums = _weights(items).groupby(["round", "area"], sort=False)[
-        ["wv", "w_answered", "w_applicable", "dont_know", "not_applicable"]
-    ].sum()
+    sums = (
+        _weights(items)
+        .groupby(["round", "area"], sort=False)[
+            ["wv", "w_answered", "w_applicable", "dont_know", "not_applicable"]
+        ]
+        .sum()
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
         score = sums["wv"] / sums["w_answered"] / q.scale_max * 100
     areas = pd.DataFrame(
