@@ -304,6 +304,8 @@ def scores_to_dict(scores: Scores, q: Questionnaire, round_key: str | None = Non
                 "incomplete": bool(area.incomplete),
                 "target": _num(area.target),
                 "gap": _num(area.gap),
+                "dont_know": int(area.dont_know),
+                "not_applicable": int(area.not_applicable),
                 "items": [
                     {
                         "id": item.item,
@@ -313,6 +315,9 @@ def scores_to_dict(scores: Scores, q: Questionnaire, round_key: str | None = Non
                         "max": _num(item.max),
                         "sd": None if pd.isna(item.sd) else round(float(item.sd), 2),
                         "disagreement": bool(item.disagreement),
+                        "dont_know": int(item.dont_know),
+                        "not_applicable": int(item.not_applicable),
+                        "applicable": bool(item.applicable),
                     }
                     for item in area_items.itertuples(index=False)
                 ],
@@ -327,6 +332,8 @@ def scores_to_dict(scores: Scores, q: Questionnaire, round_key: str | None = Non
             "provisional": bool(overall.provisional),
             "rated_items": int(overall.rated),
             "items": len(q.items_by_id),
+            "dont_know": int(overall.dont_know),
+            "not_applicable": int(overall.not_applicable),
         },
         "respondents": int(overall.respondents),
         "areas": areas,

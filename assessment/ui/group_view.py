@@ -51,8 +51,8 @@ def _view(
         return found
     statements = {i.id: i.statement(lang) for d in _q.dimensions for i in d.items}
     levels = {str(level.value): f"{level.value} {level.label(lang)}" for level in _q.scale}
-    levels[DONT_KNOW_LEVEL] = t("ui.q_dont_know", lang)
-    levels[NA_LEVEL] = t("ui.q_not_applicable", lang)
+    levels[DONT_KNOW_LEVEL] = t("common.dont_know", lang)
+    levels[NA_LEVEL] = t("common.not_applicable", lang)
     items = found.scores.items
 
     def heatmap(areas: tuple[str, ...] | None) -> dict:

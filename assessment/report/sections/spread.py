@@ -32,8 +32,8 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
     legend = [f"{level.value} = {level.label(lang)}" for level in q.scale]
     pdf.paragraph(t("pdf.group.spread_intro", lang, n=group.submitted))
     no_rating = [
-        f"{LEVEL_SIGNS[DONT_KNOW_LEVEL]} = {t('pdf.group.dont_know', lang)}",
-        f"{LEVEL_SIGNS[NA_LEVEL]} = {t('pdf.group.not_applicable', lang)}",
+        f"{LEVEL_SIGNS[DONT_KNOW_LEVEL]} = {t('common.dont_know', lang)}",
+        f"{LEVEL_SIGNS[NA_LEVEL]} = {t('common.not_applicable', lang)}",
     ]
     pdf.paragraph(" · ".join([*legend, *no_rating]), SMALL)
     counts = group.spread.set_index(["item", "level"])["count"].to_dict()

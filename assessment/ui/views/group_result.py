@@ -44,8 +44,8 @@ def draw_result(cur: Current, view: GroupView, language: str) -> None:
     st.caption(tr("ui.f_spread_help"))
     legend = [f"{level.value} = {level.label(language)}" for level in q.scale]
     no_rating = [
-        f"{LEVEL_SIGNS[DONT_KNOW_LEVEL]} = {tr('ui.q_dont_know')}",
-        f"{LEVEL_SIGNS[NA_LEVEL]} = {tr('ui.q_not_applicable')}",
+        f"{LEVEL_SIGNS[DONT_KNOW_LEVEL]} = {tr('common.dont_know')}",
+        f"{LEVEL_SIGNS[NA_LEVEL]} = {tr('common.not_applicable')}",
     ]
     st.caption(" · ".join([*legend, *no_rating]))
     titles = [tr("ui.f_spread_all"), *(d.title(language) for d in q.dimensions)]

@@ -48,7 +48,11 @@ def render() -> None:
             )
 
     options = [*scale, DONT_KNOW, NOT_APPLICABLE]
-    labels = {**scale, DONT_KNOW: tr("ui.q_dont_know"), NOT_APPLICABLE: tr("ui.q_not_applicable")}
+    labels = {
+        **scale,
+        DONT_KNOW: tr("common.dont_know"),
+        NOT_APPLICABLE: tr("common.not_applicable"),
+    }
     for number, item in enumerate(area.items, start=1):
         with st.container(border=True):
             _answer(visitor, item, number, options, labels, answers, language, closed)
