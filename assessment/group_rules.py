@@ -121,12 +121,12 @@ def anonymised(data: ResponseFile) -> ResponseFile:
     rated = set(answers.dropna(subset=["value"])["item"])
     left_out = set(withheld)
 
-    def counts(item: str, value: AnswerValue) -> bool:  # as `shown_rows`
+    def shown(item: str, value: AnswerValue) -> bool:  # as `shown_rows`
         return item not in left_out or value is None or item not in rated
 
     answer_sets = sorted(
         (
-            {item: value for item, value in person.answers.items() if counts(item, value)}
+            {item: value for item, value in person.answers.items() if shown(item, value)}
             for person in data.respondents
         ),
         key=lambda given: json.dumps(sorted(given.items())),

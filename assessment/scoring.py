@@ -34,7 +34,7 @@ class Scores:
     #: round, area, score, stage, coverage, incomplete, target, gap, rated, dont_know,
     #: not_applicable
     areas: pd.DataFrame
-    #: round, score, stage, respondents, coverage, rated, provisional, dont_know, not_applicable
+    #: round, score, stage, respondents, coverage, rated, dont_know, not_applicable, provisional
     overall: pd.DataFrame
 
     def round(self, key: str) -> Scores:
