@@ -112,7 +112,7 @@ AnswerValue = int | Literal["na"] | None
 
 
 def _answer_value(value: object, scale_value: ValidatorFunctionWrapHandler) -> AnswerValue:
-    """ "na", or a whole number or null; JSON true/false or "3" is no answer (pydantic would
+    """Accept "na", a whole number or null; JSON true/false or "3" is no answer (pydantic would
     turn it into 1/0/3)."""
     if value == NOT_APPLICABLE:
         return NOT_APPLICABLE
