@@ -87,25 +87,28 @@ def format_table(result: dict, q, lang: str = "de") -> str:
     def num(value: float | None) -> str:
         return fmt_number(value, lang, 1)
 
-    keys = ("common.area", "common.score", "common.target", "common.gap", "common.coverage")
-    area_h, score_h, target_h, gap_h, coverage_h = (t(key, lang) for key in keys)
+    keys = ("common.area", "common.score", "common.target", "common.gap", "common.coverage",
+            "common.dont_know", "common.not_applicable")  # fmt: skip
+    area_h, score_h, target_h, gap_h, coverage_h, dk_h, na_h = (t(key, lang) for key in keys)
     stage_names = {s.id: s.name(lang) for s in q.stages}
-    lines = [f"{area_h:<32} {score_h:>6} {target_h:>6} {gap_h:>6} {coverage_h:>9}  "
-             f"{t('common.stage', lang)}"]  # fmt: skip
+    lines = [f"{area_h:<32} {score_h:>6} {target_h:>6} {gap_h:>6} {coverage_h:>9} {dk_h:>10} "
+             f"{na_h:>15}  {t('common.stage', lang)}"]  # fmt: skip
     incomplete = f" ({t('common.incomplete', lang)})"
     for area in result["areas"]:
         title = q.dimensions_by_id[area["id"]].title(lang)
         flag = incomplete if area["incomplete"] else ""
         lines.append(
             f"{title[:32]:<32} {num(area['score']):>6} {num(area['target']):>6} "
-            f"{num(area['gap']):>6} {fmt_percent(area['coverage'], lang):>9}  "
+            f"{num(area['gap']):>6} {fmt_percent(area['coverage'], lang):>9} "
+            f"{area['dont_know']:>10} {area['not_applicable']:>15}  "
             f"{stage_names.get(area['stage'], '–')}{flag}"
         )
     overall = result["overall"]
     rated, items = overall["rated_items"], overall["items"]
     provisional = t("common.provisional", lang, rated=rated, items=items)
     flag = f" ({provisional})" if overall["provisional"] else ""
-    lines.append(f"{t('common.overall', lang):<32} {num(overall['score']):>6}{'':>24}  "
+    lines.append(f"{t('common.overall', lang):<32} {num(overall['score']):>6}{'':>24} "
+                 f"{overall['dont_know']:>10} {overall['not_applicable']:>15}  "
                  f"{stage_names.get(overall['stage'], '–')}{flag}")  # fmt: skip
     return "\n".join(lines)
 

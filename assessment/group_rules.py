@@ -2,6 +2,8 @@
 
 - a session's result exists only from its minimum group size of answer sets on;
 - a statement fewer than that many rated is left out (its mean would show those few answers);
+  its "don't know" answers still count (they show no one's rating), and so do its "not
+  applicable" ones where no one rated it (the statement then leaves the area);
 - an anonymous round's file holds answer sets under opaque ids, ordered by content (not by who
   joined first), with no name or role, and its comments in one list tied to no answer set.
 """
@@ -14,11 +16,22 @@ import numpy as np
 import pandas as pd
 
 from assessment.questionnaire import Questionnaire
-from assessment.responses import GroupComment, Respondent, ResponseFile
-from assessment.scoring import Scores, answers_frame, score_rounds, targets_frame
+from assessment.responses import AnswerValue, GroupComment, Respondent, ResponseFile
+from assessment.scoring import (
+    Scores,
+    answers_frame,
+    dont_know,
+    not_applicable,
+    score_rounds,
+    targets_frame,
+)
 
-#: The level of a "don't know / not applicable" answer in the spread table.
+#: The level of a "not applicable" answer in the spread table.
 NA_LEVEL = "na"
+#: The level of a "don't know" answer in the spread table.
+DONT_KNOW_LEVEL = "dk"
+#: How the spread's columns of these two levels are headed.
+LEVEL_SIGNS = {DONT_KNOW_LEVEL: "?", NA_LEVEL: "–"}
 #: How the answer sets of an anonymous round's file are named: A1, A2, …
 OPAQUE_PREFIX = "A"
 
@@ -40,20 +53,22 @@ def is_group(data: ResponseFile) -> bool:
     return data.round.mode == "session" or data.round.anonymous
 
 
-def answers_from_counts(counts: list[tuple[str, int | None, int]]) -> pd.DataFrame:
-    """The long answer table (respondent, item, value; N/A = NaN) that answer counts stand for.
+def answers_from_counts(counts: list[tuple[str, int | None, bool, int]]) -> pd.DataFrame:
+    """The long answer table (respondent, item, value, na; no rating = NaN) that answer counts
+    (item, value, not applicable, count) stand for.
 
     The respondents are numbered per statement, so the table ties no two answers to one person;
     everything the group result shows (mean, n, min, max, spread) depends on the counts only.
     """
-    items = np.repeat([item for item, _, _ in counts], [n for _, _, n in counts])
-    values = np.repeat(
-        [np.nan if value is None else float(value) for _, value, _ in counts],
-        [n for _, _, n in counts],
+    repeats = [n for *_, n in counts]
+    items = np.repeat([item for item, *_ in counts], repeats)
+    values = np.repeat([np.nan if v is None else float(v) for _, v, _, _ in counts], repeats)
+    na = np.repeat([bool(na) for _, _, na, _ in counts], repeats).astype(bool)
+    frame = pd.DataFrame(
+        {"item": items.astype(object), "value": values.astype("float64"), "na": na}
     )
-    frame = pd.DataFrame({"item": items.astype(object), "value": values.astype("float64")})
     respondent = frame.groupby("item", sort=False).cumcount()
-    return frame.assign(respondent=respondent.astype(str))[["respondent", "item", "value"]]
+    return frame.assign(respondent=respondent.astype(str))[["respondent", "item", "value", "na"]]
 
 
 def rated_by_enough(answers: pd.DataFrame, min_group: int) -> tuple[pd.DataFrame, tuple[str, ...]]:
@@ -61,13 +76,25 @@ def rated_by_enough(answers: pd.DataFrame, min_group: int) -> tuple[pd.DataFrame
     raters = answers.dropna(subset=["value"]).groupby("item")["respondent"].nunique()
     enough = set(raters[raters >= min_group].index)
     withheld = tuple(sorted(set(answers["item"]) - enough))
-    return answers[answers["item"].isin(enough)], withheld
+    counted = answers["item"].map(raters).fillna(0)
+    return answers[shown_rows(answers, counted, min_group)], withheld
+
+
+def shown_rows(answers: pd.DataFrame, raters: pd.Series, needed: pd.Series | int) -> pd.Series:
+    """Which answer rows count, given each row's item's number of raters and the minimum.
+
+    A statement rated by enough people counts whole. Of one rated by too few, no rating shows;
+    its "don't know" answers still count, and its "not applicable" ones where no one rated it.
+    """
+    return (raters >= needed) | (raters == 0) | dont_know(answers)
 
 
 def spread_table(answers: pd.DataFrame, q: Questionnaire) -> pd.DataFrame:
-    """How many chose each level of each item (and "don't know"), every item × level listed."""
-    levels = [str(level.value) for level in q.scale] + [NA_LEVEL]
-    level = answers["value"].map(lambda v: NA_LEVEL if pd.isna(v) else str(int(v)))
+    """How many chose each level of each item, "don't know" and "not applicable" apart; every
+    item × level listed."""
+    levels = [str(level.value) for level in q.scale] + [DONT_KNOW_LEVEL, NA_LEVEL]
+    level = answers["value"].map(lambda v: DONT_KNOW_LEVEL if pd.isna(v) else str(int(v)))
+    level = level.where(~not_applicable(answers), NA_LEVEL)
     counts = answers.assign(level=level).groupby(["item", "level"]).size()
     rows = [
         (d.id, item.id, lv, int(counts.get((item.id, lv), 0)))
@@ -110,10 +137,15 @@ def anonymised(data: ResponseFile) -> ResponseFile:
     """The anonymous form of a session's file: no name, role, order or comment tied to anyone."""
     answers = answers_frame(data)
     _, withheld = rated_by_enough(answers, data.round.min_group)
+    rated = set(answers.dropna(subset=["value"])["item"])
     left_out = set(withheld)
+
+    def shown(item: str, value: AnswerValue) -> bool:  # as `shown_rows`
+        return item not in left_out or value is None or item not in rated
+
     answer_sets = sorted(
         (
-            {item: value for item, value in person.answers.items() if item not in left_out}
+            {item: value for item, value in person.answers.items() if shown(item, value)}
             for person in data.respondents
         ),
         key=lambda given: json.dumps(sorted(given.items())),

@@ -13,16 +13,25 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     StrictBool,
     StringConstraints,
     ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
 )
 
 from assessment import limits
 from assessment.problems import FileProblems
 from assessment.questionnaire import Questionnaire
 
-FORMAT = "vielfaltskompass.responses/1"
+#: The format a file is written in: an answer is a scale value, null (don't know) or "na".
+FORMAT = "vielfaltskompass.responses/2"
+#: The first format: an answer is a scale value or null, read as "don't know" (scores unchanged).
+FORMAT_V1 = "vielfaltskompass.responses/1"
+FORMATS = (FORMAT_V1, FORMAT)
+#: The answer "does not apply to us": the statement leaves the area unless someone rated it.
+NOT_APPLICABLE = "na"
 
 #: The longest name, label, role or profile field a file (and so the database) takes.
 NAME_MAX_LENGTH = 200
@@ -98,14 +107,28 @@ class RoundInfo(_Model):
         return self.mode or ("self" if respondents <= 1 else "session")
 
 
-def _no_bool_or_text(value: object) -> object:
-    """JSON true/false or "3" is not an answer; pydantic would turn it into 1/0/3."""
+#: An answer: a scale value, None (don't know) or NOT_APPLICABLE.
+AnswerValue = int | Literal["na"] | None
+
+
+def _answer_value(value: object, scale_value: ValidatorFunctionWrapHandler) -> AnswerValue:
+    """Accept "na", a whole number or null; JSON true/false or "3" is no answer (pydantic would
+    turn it into 1/0/3)."""
+    if value == NOT_APPLICABLE:
+        return NOT_APPLICABLE
     if isinstance(value, bool | str):
-        raise ValueError("must be a whole number on the answer scale or null")
-    return value
+        raise ValueError(
+            'must be a whole number on the answer scale, null (don\'t know) or "na" '
+            "(not applicable)"
+        )
+    return scale_value(value)
 
 
-Answer = Annotated[int | None, BeforeValidator(_no_bool_or_text)]
+Answer = Annotated[
+    int | None,
+    WrapValidator(_answer_value),
+    PlainSerializer(lambda value: value, return_type=int | str | None),
+]
 
 
 class Respondent(_Model):
@@ -146,7 +169,7 @@ class ResponseFile(_Model):
     the respondents.
     """
 
-    format: Literal["vielfaltskompass.responses/1"] = FORMAT
+    format: Literal["vielfaltskompass.responses/1", "vielfaltskompass.responses/2"] = FORMAT
     questionnaire: QuestionnaireRef
     organisation: Organisation
     round: RoundInfo
@@ -186,6 +209,9 @@ def check_against(data: ResponseFile, q: Questionnaire) -> list[tuple[str, str]]
             where = f"$.respondents[{n}].answers.{item_id}"
             if item_id not in q.items_by_id:
                 problems.append((where, f"unknown item id {item_id!r}"))
+            elif value == NOT_APPLICABLE:
+                if data.format == FORMAT_V1:
+                    problems.append((where, f'"na" (not applicable) needs format {FORMAT!r}'))
             elif value is not None and not 0 <= value <= q.scale_max:
                 problems.append((where, f"value {value} is off the scale 0..{q.scale_max}"))
         for item_id in resp.comments:
@@ -260,9 +286,10 @@ def parse_responses(
     too_deep = limits.depth_problem(raw)
     if too_deep:
         raise ResponseFileError(source, [("$", too_deep)])
-    if isinstance(raw, dict) and "format" in raw and raw["format"] != FORMAT:
+    if isinstance(raw, dict) and "format" in raw and raw["format"] not in FORMATS:
+        expected = " or ".join(repr(f) for f in FORMATS)
         raise ResponseFileError(
-            source, [("$.format", f"unsupported format {raw['format']!r}, expected {FORMAT!r}")]
+            source, [("$.format", f"unsupported format {raw['format']!r}, expected {expected}")]
         )
     try:
         data = ResponseFile.model_validate(raw)
@@ -302,5 +329,9 @@ def read_responses(
 
 
 def dump_responses(data: ResponseFile) -> str:
-    """Serialise a response file as pretty, stable JSON."""
-    return data.model_dump_json(indent=2, exclude_none=False) + "\n"
+    """Serialise a response file as pretty, stable JSON, always in the current format.
+
+    A version-1 file says the same in version 2 (its null is "don't know" in both).
+    """
+    current = data.model_copy(update={"format": FORMAT})
+    return current.model_dump_json(indent=2, exclude_none=False) + "\n"

@@ -13,9 +13,11 @@ import numpy as np
 import pandas as pd
 
 from assessment.questionnaire import Questionnaire
-from assessment.responses import ResponseFile
+from assessment.responses import NOT_APPLICABLE, ResponseFile
 
-ANSWER_COLUMNS = ["round", "respondent", "item", "value"]
+#: A long answer table: `value` NaN is no rating; `na` tells "not applicable" from "don't know".
+#: A table without `na` (built by hand) holds no "not applicable" answer.
+ANSWER_COLUMNS = ["round", "respondent", "item", "value", "na"]
 #: An area whose answered item weight is below this share is flagged incomplete; the overall
 #: score is provisional unless every area has a score and this share of the whole
 #: questionnaire's item weight is answered.
@@ -26,9 +28,14 @@ MIN_COVERAGE = 0.5
 class Scores:
     """Scores of one or more rounds as tables, all keyed by `round`."""
 
-    items: pd.DataFrame  # round, area, item, mean, n, min, max, sd, disagreement
-    areas: pd.DataFrame  # round, area, score, stage, coverage, incomplete, target, gap, rated
-    overall: pd.DataFrame  # round, score, stage, respondents, coverage, rated, provisional
+    #: round, area, item, mean, n, min, max, sd, disagreement, dont_know, not_applicable,
+    #: applicable (False where every response was "not applicable")
+    items: pd.DataFrame
+    #: round, area, score, stage, coverage, incomplete, target, gap, rated, dont_know,
+    #: not_applicable
+    areas: pd.DataFrame
+    #: round, score, stage, respondents, coverage, rated, dont_know, not_applicable, provisional
+    overall: pd.DataFrame
 
     def round(self, key: str) -> Scores:
         """The tables restricted to one round."""
@@ -40,13 +47,31 @@ class Scores:
 
 
 def answers_frame(data: ResponseFile, round_key: str = "current") -> pd.DataFrame:
-    """The answers of a response file as a long table (N/A as NaN)."""
+    """The answers of a response file as a long table (no rating as NaN)."""
     rows = [
-        (round_key, resp.id, item, np.nan if value is None else float(value))
+        (
+            round_key,
+            resp.id,
+            item,
+            np.nan if value is None or value == NOT_APPLICABLE else float(value),
+            value == NOT_APPLICABLE,
+        )
         for resp in data.respondents
         for item, value in resp.answers.items()
     ]
-    return pd.DataFrame(rows, columns=ANSWER_COLUMNS).astype({"value": "float64"})
+    return pd.DataFrame(rows, columns=ANSWER_COLUMNS).astype({"value": "float64", "na": bool})
+
+
+def not_applicable(answers: pd.DataFrame) -> pd.Series:
+    """Which rows of an answer table say "not applicable" (none in a table without `na`)."""
+    if "na" not in answers.columns:
+        return pd.Series(False, index=answers.index)
+    return answers["na"].fillna(False).astype(bool)
+
+
+def dont_know(answers: pd.DataFrame) -> pd.Series:
+    """Which rows of an answer table say "don't know": no value, and not "not applicable"."""
+    return answers["value"].isna() & ~not_applicable(answers)
 
 
 def targets_frame(targets: Mapping[str, float], round_key: str = "current") -> pd.DataFrame:
@@ -104,29 +129,69 @@ def _item_stats(
     stats = grouped.agg(["mean", "count", "min", "max"]).rename(columns={"count": "n"})
     stats["sd"] = grouped.std(ddof=0)
     grid = pd.MultiIndex.from_product([rounds, item_meta["item"]], names=["round", "item"])
-    stats = stats.reindex(grid).reset_index()
+    stats = stats.reindex(grid)
+    stats[["dont_know", "not_applicable", "responses"]] = _no_rating_counts(answers, grid)
+    stats = stats.reset_index()
     stats["n"] = stats["n"].fillna(0).astype(int)
     stats["disagreement"] = (stats["n"] >= 2) & (stats["max"] - stats["min"] >= scale_max / 2)
+    # An item leaves the area only if everyone who responded said "not applicable".
+    stats["applicable"] = ~(
+        (stats["responses"] > 0) & (stats["not_applicable"] == stats["responses"])
+    )
     stats = stats.merge(item_meta, on="item", how="left")
     return stats[["round", "area", "item", "mean", "n", "min", "max", "sd", "disagreement",
-                  "item_weight"]]  # fmt: skip
+                  "dont_know", "not_applicable", "applicable", "item_weight"]]  # fmt: skip
+
+
+def _no_rating_counts(answers: pd.DataFrame, grid: pd.MultiIndex) -> pd.DataFrame:
+    """Per round and item: the "don't know" and "not applicable" answers and all responses."""
+    flags = pd.DataFrame(
+        {
+            "round": answers["round"],
+            "item": answers["item"],
+            "dont_know": dont_know(answers),
+            "not_applicable": not_applicable(answers),
+            "responses": True,
+        }
+    )
+    counts = flags.groupby(["round", "item"], sort=False)[
+        ["dont_know", "not_applicable", "responses"]
+    ].sum()
+    return counts.reindex(grid).fillna(0).astype(int)
+
+
+def _weights(items: pd.DataFrame) -> pd.DataFrame:
+    """The items with their answered and applicable weight (coverage's numerator and base)."""
+    answered = items["n"] > 0
+    return items.assign(
+        wv=np.where(answered, items["item_weight"] * items["mean"], 0.0),
+        w_answered=np.where(answered, items["item_weight"], 0.0),
+        w_applicable=np.where(items["applicable"], items["item_weight"], 0.0),
+    )
+
+
+def _coverage(answered: pd.Series, applicable: pd.Series) -> pd.Series:
+    """Answered share of the applicable weight; 0 where nothing applies."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return (answered / applicable).where(applicable > 0, 0.0)
 
 
 def _area_scores(items: pd.DataFrame, q: Questionnaire) -> pd.DataFrame:
-    answered = items["n"] > 0
-    weighted = items.assign(
-        wv=np.where(answered, items["item_weight"] * items["mean"], 0.0),
-        w_answered=np.where(answered, items["item_weight"], 0.0),
+    sums = (
+        _weights(items)
+        .groupby(["round", "area"], sort=False)[
+            ["wv", "w_answered", "w_applicable", "dont_know", "not_applicable"]
+        ]
+        .sum()
     )
-    sums = weighted.groupby(["round", "area"], sort=False)[
-        ["wv", "w_answered", "item_weight"]
-    ].sum()
     with np.errstate(invalid="ignore", divide="ignore"):
         score = sums["wv"] / sums["w_answered"] / q.scale_max * 100
     areas = pd.DataFrame(
         {
             "score": score.where(sums["w_answered"] > 0),
-            "coverage": sums["w_answered"] / sums["item_weight"],
+            "coverage": _coverage(sums["w_answered"], sums["w_applicable"]),
+            "dont_know": sums["dont_know"].astype(int),
+            "not_applicable": sums["not_applicable"].astype(int),
         }
     ).reset_index()
     areas["incomplete"] = areas["coverage"] < MIN_COVERAGE
@@ -161,8 +226,9 @@ def _with_targets(areas: pd.DataFrame, q: Questionnaire, targets: pd.DataFrame |
     areas["gap"] = (areas["target"] - areas["score"]).clip(lower=0)
     areas["rated"] = areas["score"].notna()
     return areas[
-        ["round", "area", "score", "stage", "coverage", "incomplete", "target", "gap", "rated"]
-    ]
+        ["round", "area", "score", "stage", "coverage", "incomplete", "target", "gap", "rated",
+         "dont_know", "not_applicable"]
+    ]  # fmt: skip
 
 
 def _overall(
@@ -190,18 +256,26 @@ def _with_coverage(overall: pd.DataFrame, items: pd.DataFrame, areas: pd.DataFra
     """Add the answered share of all item weight, the rated items and the provisional flag.
 
     The overall score is provisional unless every area has a score and at least MIN_COVERAGE of
-    the whole questionnaire's item weight is answered (N/A counts as not answered).
+    the whole questionnaire's applicable item weight is answered ("don't know" counts as not
+    answered; an item that everyone who responded called "not applicable" is left out).
     """
-    answered = items["n"] > 0
     per_round = (
-        items.assign(w_answered=np.where(answered, items["item_weight"], 0.0), rated=answered)
-        .groupby("round", sort=False)[["w_answered", "item_weight", "rated"]]
+        _weights(items)
+        .assign(rated=items["n"] > 0)
+        .groupby("round", sort=False)[
+            ["w_answered", "w_applicable", "rated", "dont_know", "not_applicable"]
+        ]
         .sum()
     )
     per_round = per_round.reindex(overall["round"])
     every_area = areas.groupby("round", sort=False)["rated"].all().reindex(overall["round"])
-    coverage = (per_round["w_answered"] / per_round["item_weight"]).to_numpy()
-    overall = overall.assign(coverage=coverage, rated=per_round["rated"].astype(int).to_numpy())
+    coverage = _coverage(per_round["w_answered"], per_round["w_applicable"]).to_numpy()
+    overall = overall.assign(
+        coverage=coverage,
+        rated=per_round["rated"].astype(int).to_numpy(),
+        dont_know=per_round["dont_know"].astype(int).to_numpy(),
+        not_applicable=per_round["not_applicable"].astype(int).to_numpy(),
+    )
     overall["provisional"] = ~(every_area.to_numpy(dtype=bool) & (coverage >= MIN_COVERAGE))
     return overall
 
@@ -230,6 +304,8 @@ def scores_to_dict(scores: Scores, q: Questionnaire, round_key: str | None = Non
                 "incomplete": bool(area.incomplete),
                 "target": _num(area.target),
                 "gap": _num(area.gap),
+                "dont_know": int(area.dont_know),
+                "not_applicable": int(area.not_applicable),
                 "items": [
                     {
                         "id": item.item,
@@ -239,6 +315,9 @@ def scores_to_dict(scores: Scores, q: Questionnaire, round_key: str | None = Non
                         "max": _num(item.max),
                         "sd": None if pd.isna(item.sd) else round(float(item.sd), 2),
                         "disagreement": bool(item.disagreement),
+                        "dont_know": int(item.dont_know),
+                        "not_applicable": int(item.not_applicable),
+                        "applicable": bool(item.applicable),
                     }
                     for item in area_items.itertuples(index=False)
                 ],
@@ -253,6 +332,8 @@ def scores_to_dict(scores: Scores, q: Questionnaire, round_key: str | None = Non
             "provisional": bool(overall.provisional),
             "rated_items": int(overall.rated),
             "items": len(q.items_by_id),
+            "dont_know": int(overall.dont_know),
+            "not_applicable": int(overall.not_applicable),
         },
         "respondents": int(overall.respondents),
         "areas": areas,

@@ -137,10 +137,11 @@ def spread_args(
     statements: Mapping[str, str],
     level_labels: Mapping[str, str],
     areas: tuple[str, ...] | None = None,
-    na_label: str = "?",
+    signs: Mapping[str, str] | None = None,
 ) -> dict:
     """`spread_spec`'s tuples from a group's spread table (area, item, level, count) and its
-    item statistics (item, disagreement), restricted to `areas` if given."""
+    item statistics (item, disagreement), restricted to `areas` if given; `signs` heads the
+    levels that are no scale value ("don't know", "not applicable") with a short sign."""
     rows = spread if areas is None else spread[spread["area"].isin(areas)]
     order = list(dict.fromkeys(rows["item"]))
     levels = tuple(dict.fromkeys(rows["level"]))
@@ -151,7 +152,7 @@ def spread_args(
     return {
         "items": tuple(short_label(statements[i]) for i in order),
         "statements": tuple(statements[i] for i in order),
-        "levels": tuple(na_label if lv == "na" else lv for lv in levels),
+        "levels": tuple((signs or {}).get(lv, lv) for lv in levels),
         "level_names": tuple(level_labels.get(lv, lv) for lv in levels),
         "counts": tuple(tuple(int(c) for c in table.loc[i]) for i in order),
         "disagreement": tuple(bool(flags.get(i, False)) for i in order),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from assessment.findings import AreaFindings, area_findings
+from assessment.findings import AreaFindings, area_findings, is_unknown
 from assessment.group_rules import score_file
 from assessment.i18n import phase_label, t
 from assessment.questionnaire import Measure, Questionnaire, Stage
@@ -36,6 +36,8 @@ class AreaResult:
     target: float | None
     gap: float | None
     previous: float | None
+    dont_know: int = 0
+    not_applicable: int = 0
 
     @property
     def rated(self) -> bool:
@@ -55,6 +57,9 @@ class ItemResult:
     min: float | None
     max: float | None
     disputed: bool
+    dont_know: int = 0
+    #: At least a third of the respondents answered "don't know" (`findings.is_unknown`).
+    unknown: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,7 @@ class ReportContent:
     previous_overall: float | None
     respondents: int
     answers: int
-    given: int  # answers given, "not applicable" included
+    given: int  # answers given, "don't know" and "not applicable" included
     findings: dict[str, AreaFindings]
     items: dict[str, list[ItemResult]]
     comments: dict[str, list[Comment]]
@@ -184,6 +189,7 @@ def _plan_row(entry: PlanEntry, q: Questionnaire, lang: str, phases: list[str]) 
 
 def _items(q: Questionnaire, scores: Scores, lang: str) -> dict[str, list[ItemResult]]:
     """Every statement's result per area, in questionnaire order."""
+    respondents = int(scores.overall["respondents"].iloc[0])
     found: dict[str, list[ItemResult]] = {d.id: [] for d in q.dimensions}
     for row in scores.items.itertuples(index=False):
         item = q.items_by_id[row.item]
@@ -198,6 +204,8 @@ def _items(q: Questionnaire, scores: Scores, lang: str) -> dict[str, list[ItemRe
                 min=_number(row.min) if rated else None,
                 max=_number(row.max) if rated else None,
                 disputed=bool(row.disagreement),
+                dont_know=int(row.dont_know),
+                unknown=is_unknown(int(row.dont_know), respondents),
             )
         )
     return found
@@ -261,6 +269,8 @@ def gather(
                 target=_number(row.target),
                 gap=_number(row.gap),
                 previous=_number(before.get(row.area)),
+                dont_know=int(row.dont_know),
+                not_applicable=int(row.not_applicable),
             )
         )
     overall = scores.overall.iloc[0]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from assessment.responses import COMMENT_MAX_LENGTH
+from assessment.responses import COMMENT_MAX_LENGTH, NOT_APPLICABLE, AnswerValue
 from assessment.services import access
 from assessment.services.access import Visitor
 from assessment.services.errors import Invalid, RoundClosed, storage_boundary
@@ -26,12 +26,13 @@ def _own(engine: Engine, visitor: Visitor | None, item_id: str) -> Visitor:
     return me
 
 
-def save_answer(engine: Engine, visitor: Visitor | None, item_id: str, value: int | None) -> None:
-    """Store an answer (None = not applicable / don't know); StorageFailed if it was not."""
+def save_answer(engine: Engine, visitor: Visitor | None, item_id: str, value: AnswerValue) -> None:
+    """Store an answer (None = don't know, "na" = not applicable); StorageFailed if it was not."""
     me = _own(engine, visitor, item_id)
     scale_max = access.questionnaire(engine, me).scale_max
-    if value is not None and not 0 <= value <= scale_max:
-        raise Invalid(f"answer value must be on the scale 0..{scale_max}, got {value}")
+    on_scale = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= scale_max
+    if value is not None and value != NOT_APPLICABLE and not on_scale:
+        raise Invalid(f"answer value must be on the scale 0..{scale_max}, got {value!r}")
     with storage_boundary("save answer", respondent=me.respondent_id, item=item_id):
         retrying(repo.save_answer, engine, me.respondent_id, item_id, value)
 
@@ -54,7 +55,7 @@ def save_comment(engine: Engine, visitor: Visitor | None, item_id: str, text: st
 
 def respondent_entries(
     engine: Engine, visitor: Visitor | None
-) -> tuple[dict[str, int | None], dict[str, str]]:
+) -> tuple[dict[str, AnswerValue], dict[str, str]]:
     """The respondent's own stored answers and comments by item id."""
     me = access.require(visitor, "answer")
     with storage_boundary("read answers", respondent=me.respondent_id):

@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 import pandas as pd
 from sqlalchemy import Engine
 
+from assessment.group_rules import shown_rows
 from assessment.questionnaire import Questionnaire
 from assessment.responses import Organisation, PlanEntry
 from assessment.scoring import Scores, score_rounds
@@ -170,7 +171,7 @@ def _rated_by_enough(answers: pd.DataFrame, rounds: tuple[StoredRound, ...]) -> 
     raters = rated.groupby(["round", "item"], sort=False)["respondent"].nunique().rename("raters")
     counted = answers.join(raters, on=["round", "item"])["raters"].fillna(0)
     needed = answers["round"].map(minimum).fillna(0)
-    return answers[counted >= needed]
+    return answers[shown_rows(answers, counted, needed)]
 
 
 _EMPTY = Scores(

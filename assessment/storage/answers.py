@@ -1,8 +1,9 @@
 """Answers and comments, written one at a time as they are given.
 
-An answer row has `answered = true` when an answer was given (`value` NULL = not applicable /
-don't know); a row with `answered = false` only carries a comment and is no answer. A row that
-holds neither is deleted. Each write bumps the round's revision.
+An answer row has `answered = true` when an answer was given: `value` is the scale value, or
+NULL for "don't know" or, with `not_applicable = true`, for "not applicable". A row with
+`answered = false` only carries a comment and is no answer. A row that holds neither is
+deleted. Each write bumps the round's revision.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, and_, delete, select, update
 
-from assessment.responses import COMMENT_MAX_LENGTH
+from assessment.responses import COMMENT_MAX_LENGTH, NOT_APPLICABLE, AnswerValue
 from assessment.storage import tables as t
 from assessment.storage.results import TooLong
 from assessment.storage.revisions import bump_respondent_round, read_revision
@@ -23,22 +24,35 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: Same columns as `assessment.scoring.ANSWER_COLUMNS` (storage does not import scoring).
-ANSWER_COLUMNS = ["round", "respondent", "item", "value"]
+ANSWER_COLUMNS = ["round", "respondent", "item", "value", "na"]
 
 
-def save_answer(engine: Engine, respondent_id: int, item_id: str, value: int | None) -> None:
-    """Store an answer (None = not applicable / don't know); keeps the item's comment."""
-    if value is not None and value < 0:
-        raise ValueError(f"answer value must not be negative, got {value}")
+def answer_columns(value: AnswerValue) -> dict[str, Any]:
+    """The `value` and `not_applicable` columns that store an answer."""
+    if value == NOT_APPLICABLE:
+        return {"value": None, "not_applicable": True}
+    if value is not None and (not isinstance(value, int) or value < 0):
+        raise ValueError(f"answer value must be a whole number, not negative, got {value!r}")
+    return {"value": value, "not_applicable": False}
+
+
+def stored_answer(value: int | None, not_applicable: bool) -> AnswerValue:
+    """The answer a row's `value` and `not_applicable` columns hold."""
+    return NOT_APPLICABLE if not_applicable else value
+
+
+def save_answer(engine: Engine, respondent_id: int, item_id: str, value: AnswerValue) -> None:
+    """Store an answer (None = don't know, "na" = not applicable); keeps the item's comment."""
+    columns = answer_columns(value)
     with write_transaction(engine) as conn:
         bump_respondent_round(conn, respondent_id)
         stmt = insert_for(conn, t.answer).values(
             respondent_id=respondent_id,
             item_id=item_id,
             answered=True,
-            value=value,
             comment="",
             updated_at=t.utcnow(),
+            **columns,
         )
         conn.execute(
             stmt.on_conflict_do_update(
@@ -46,6 +60,7 @@ def save_answer(engine: Engine, respondent_id: int, item_id: str, value: int | N
                 set_={
                     "answered": True,
                     "value": stmt.excluded.value,
+                    "not_applicable": stmt.excluded.not_applicable,
                     "updated_at": stmt.excluded.updated_at,
                 },
             )
@@ -86,31 +101,38 @@ def clear_answer(engine: Engine, respondent_id: int, item_id: str) -> None:
         conn.execute(
             update(t.answer)
             .where(_answer_key(respondent_id, item_id))
-            .values(answered=False, value=None, updated_at=t.utcnow())
+            .values(answered=False, value=None, not_applicable=False, updated_at=t.utcnow())
         )
         _drop_if_empty(conn, respondent_id, item_id)
 
 
-def respondent_answers(engine: Engine, respondent_id: int) -> dict[str, int | None]:
-    """The respondent's given answers by item id (None = not applicable / don't know)."""
+def respondent_answers(engine: Engine, respondent_id: int) -> dict[str, AnswerValue]:
+    """The respondent's given answers by item id (None = don't know, "na" = not applicable)."""
     a = t.answer.c
-    stmt = select(a.item_id, a.value).where(a.respondent_id == respondent_id, a.answered.is_(True))
+    stmt = select(a.item_id, a.value, a.not_applicable).where(
+        a.respondent_id == respondent_id, a.answered.is_(True)
+    )
     with engine.connect() as conn:
-        return {item: value for item, value in conn.execute(stmt.order_by(a.item_id))}
+        return {
+            item: stored_answer(value, na)
+            for item, value, na in conn.execute(stmt.order_by(a.item_id))
+        }
 
 
 def respondent_entries(
     engine: Engine, respondent_id: int
-) -> tuple[dict[str, int | None], dict[str, str]]:
+) -> tuple[dict[str, AnswerValue], dict[str, str]]:
     """The respondent's answers and non-empty comments by item id, in one query."""
     a = t.answer.c
-    stmt = select(a.item_id, a.answered, a.value, a.comment).where(a.respondent_id == respondent_id)
-    answers: dict[str, int | None] = {}
+    stmt = select(a.item_id, a.answered, a.value, a.not_applicable, a.comment).where(
+        a.respondent_id == respondent_id
+    )
+    answers: dict[str, AnswerValue] = {}
     comments: dict[str, str] = {}
     with engine.connect() as conn:
-        for item, answered, value, comment in conn.execute(stmt.order_by(a.item_id)):
+        for item, answered, value, na, comment in conn.execute(stmt.order_by(a.item_id)):
             if answered:
-                answers[item] = value
+                answers[item] = stored_answer(value, na)
             if comment:
                 comments[item] = comment
     return answers, comments
@@ -126,12 +148,12 @@ def respondent_comments(engine: Engine, respondent_id: int) -> dict[str, str]:
 
 def round_answers(engine: Engine, round_id: int, submitted_only: bool = False) -> pd.DataFrame:
     """The given answers of a round (or of its submitted respondents) as a long table for
-    `scoring.score_rounds` (N/A = NaN)."""
+    `scoring.score_rounds` (no rating = NaN, `na` marks "not applicable")."""
     import pandas as pd  # only the results pages need it: keep it off the app's start-up
 
     p, a = t.respondent.c, t.answer.c
     stmt = (
-        select(p.label, a.item_id, a.value)
+        select(p.label, a.item_id, a.value, a.not_applicable)
         .join(t.answer, a.respondent_id == p.id)
         .where(p.round_id == round_id, a.answered.is_(True))
         .order_by(p.id, a.item_id)
@@ -141,10 +163,10 @@ def round_answers(engine: Engine, round_id: int, submitted_only: bool = False) -
     key = str(round_id)
     with engine.connect() as conn:
         rows = [
-            (key, label, item, float("nan") if value is None else float(value))
-            for label, item, value in conn.execute(stmt)
+            (key, label, item, float("nan") if value is None else float(value), bool(na))
+            for label, item, value, na in conn.execute(stmt)
         ]
-    return pd.DataFrame(rows, columns=ANSWER_COLUMNS).astype({"value": "float64"})
+    return pd.DataFrame(rows, columns=ANSWER_COLUMNS).astype({"value": "float64", "na": bool})
 
 
 def round_revision(engine: Engine, round_id: int) -> int:
@@ -156,7 +178,7 @@ def round_revision(engine: Engine, round_id: int) -> int:
 def insert_answers(
     conn: Connection,
     respondent_id: int,
-    answers: Mapping[str, int | None],
+    answers: Mapping[str, AnswerValue],
     comments: Mapping[str, str],
 ) -> None:
     """Insert one respondent's answers and comments (a fresh respondent only)."""
@@ -171,7 +193,7 @@ def insert_answers(
                 "respondent_id": respondent_id,
                 "item_id": item,
                 "answered": item in answers,
-                "value": answers.get(item),
+                **answer_columns(answers.get(item)),
                 "comment": comment if comment.strip() else "",
                 "updated_at": now,
             }

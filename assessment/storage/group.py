@@ -51,19 +51,21 @@ def area_progress(
         ]
 
 
-def submitted_answer_counts(engine: Engine, round_id: int) -> list[tuple[str, int | None, int]]:
-    """How many of the submitted respondents gave each answer: (item, value or None for "don't
-    know", count), from one aggregate query (no row per person leaves the database)."""
+def submitted_answer_counts(
+    engine: Engine, round_id: int
+) -> list[tuple[str, int | None, bool, int]]:
+    """How many of the submitted respondents gave each answer: (item, value or None, not
+    applicable, count), from one aggregate query (no row per person leaves the database)."""
     p, a = t.respondent.c, t.answer.c
     stmt = (
-        select(a.item_id, a.value, func.count())
+        select(a.item_id, a.value, a.not_applicable, func.count())
         .join(t.respondent, a.respondent_id == p.id)
         .where(p.round_id == round_id, p.submitted.is_(True), a.answered.is_(True))
-        .group_by(a.item_id, a.value)
-        .order_by(a.item_id, a.value)
+        .group_by(a.item_id, a.value, a.not_applicable)
+        .order_by(a.item_id, a.value, a.not_applicable)
     )
     with engine.connect() as conn:
-        return [(item, value, int(count)) for item, value, count in conn.execute(stmt)]
+        return [(item, value, bool(na), int(n)) for item, value, na, n in conn.execute(stmt)]
 
 
 def respondent_counts(engine: Engine, round_id: int) -> tuple[int, int]:

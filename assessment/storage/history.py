@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from assessment.questionnaire import Questionnaire
 
 #: Same columns as `assessment.scoring.ANSWER_COLUMNS` (storage does not import scoring).
-ANSWER_COLUMNS = ["round", "respondent", "item", "value"]
+ANSWER_COLUMNS = ["round", "respondent", "item", "value", "na"]
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def read_history(engine: Engine, organisation_id: int) -> StoredHistory:
     return StoredHistory(
         organisation=organisation,
         rounds=rounds,
-        answers=answers.astype({"value": "float64"}),
+        answers=answers.astype({"value": "float64", "na": bool}),
         targets=targets,
         consensus=consensus,
         plans=plans,
@@ -247,11 +247,13 @@ def _read_rounds(conn: Connection, organisation_id: int) -> list[StoredRound]:
     ]
 
 
-def _read_answers(conn: Connection, organisation_id: int) -> list[tuple[str, str, str, float]]:
+def _read_answers(
+    conn: Connection, organisation_id: int
+) -> list[tuple[str, str, str, float, bool]]:
     """A self-check's answers and a session's submitted ones (a session's result counts those)."""
     r, p, a = t.round.c, t.respondent.c, t.answer.c
     stmt = (
-        select(r.id, p.label, a.item_id, a.value)
+        select(r.id, p.label, a.item_id, a.value, a.not_applicable)
         .join(t.respondent, p.round_id == r.id)
         .join(t.answer, a.respondent_id == p.id)
         .where(
@@ -262,8 +264,8 @@ def _read_answers(conn: Connection, organisation_id: int) -> list[tuple[str, str
     )
     nan = float("nan")
     return [
-        (str(rid), label, item, nan if value is None else float(value))
-        for rid, label, item, value in conn.execute(stmt)
+        (str(rid), label, item, nan if value is None else float(value), bool(na))
+        for rid, label, item, value, na in conn.execute(stmt)
     ]
 
 

@@ -33,7 +33,7 @@ from assessment.storage.transactions import WRITE_OPTION, is_transient
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0007_units"
+HEAD = "0009_not_applicable"
 BASELINE = "0001_baseline"
 SCRIPTS = Path(__file__).resolve().with_name("alembic")
 VERSION_TABLE = "alembic_version"

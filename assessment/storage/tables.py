@@ -1,9 +1,10 @@
 """The current database schema as SQLAlchemy Core tables (portable: SQLite and PostgreSQL).
 
 Representation notes:
-- `answer.answered` says whether an answer was given; `value` is then the scale value or
-  NULL for "not applicable / don't know". A row with `answered = false` only carries a comment
-  and never counts as an answer (the check constraint forbids a value without `answered`).
+- `answer.answered` says whether an answer was given; `value` is then the scale value, or NULL
+  for "don't know", or NULL with `not_applicable` for "not applicable". A row with
+  `answered = false` only carries a comment and never counts as an answer (the check
+  constraints forbid a value or `not_applicable` without `answered`).
 - `round.plan_saved` tells "no plan saved yet" (None) apart from a plan that was emptied ([]).
 - Tokens are never stored, only their SHA-256 hex digests (`*_token_hash`).
 - A change here needs a new revision under `alembic/versions/` (see `migrations.py`).
@@ -157,6 +158,9 @@ respondent = Table(
     **NO_ID_REUSE,
 )
 
+#: "Not applicable" is an answer without a scale value.
+NOT_APPLICABLE_CHECK = "NOT not_applicable OR (answered AND value IS NULL)"
+
 answer = Table(
     "answer",
     metadata,
@@ -171,8 +175,10 @@ answer = Table(
     Column("value", Integer, nullable=True),
     Column("comment", Text, nullable=False, default=""),
     Column("updated_at", DateTime(timezone=True), nullable=False, default=utcnow),
+    Column("not_applicable", Boolean, nullable=False, default=False, server_default=false()),
     CheckConstraint("answered OR value IS NULL", name="value_needs_answered"),
     CheckConstraint("value IS NULL OR value >= 0", name="value_not_negative"),
+    CheckConstraint(NOT_APPLICABLE_CHECK, name="not_applicable_has_no_value"),
 )
 
 

@@ -13,7 +13,13 @@ from sqlalchemy import Connection, Engine, select, update
 
 from assessment.group_rules import anonymised
 from assessment.questionnaire import Questionnaire
-from assessment.responses import QuestionnaireRef, Respondent, ResponseFile, RoundInfo
+from assessment.responses import (
+    AnswerValue,
+    QuestionnaireRef,
+    Respondent,
+    ResponseFile,
+    RoundInfo,
+)
 from assessment.storage import answers, plans, respondents, rounds
 from assessment.storage import tables as t
 from assessment.storage.results import AlreadyImported, ImportConflict, Mode, NewRound
@@ -42,17 +48,17 @@ def read_export(conn: Connection, round_id: int, submitted_only: bool = False) -
     if details.anonymous:  # an anonymous round never exports who someone is
         people = [(pid, label, "") for pid, label, _ in people]
     rows = conn.execute(
-        select(a.respondent_id, a.item_id, a.answered, a.value, a.comment)
+        select(a.respondent_id, a.item_id, a.answered, a.value, a.not_applicable, a.comment)
         .join(t.respondent, p.id == a.respondent_id)
         .where(chosen)
         .order_by(a.respondent_id, a.item_id)
     ).all()
     plan = plans.read_plan(conn, round_id)
-    given: dict[int, dict[str, int | None]] = {pid: {} for pid, _, _ in people}
+    given: dict[int, dict[str, AnswerValue]] = {pid: {} for pid, _, _ in people}
     remarks: dict[int, dict[str, str]] = {pid: {} for pid, _, _ in people}
-    for pid, item, answered, value, comment in rows:
+    for pid, item, answered, value, na, comment in rows:
         if answered:
-            given[pid][item] = value
+            given[pid][item] = answers.stored_answer(value, na)
         if comment:
             remarks[pid][item] = comment
     return ResponseFile(

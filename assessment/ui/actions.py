@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from assessment.questionnaire import Questionnaire
-from assessment.responses import Organisation, ResponseFile
+from assessment.responses import AnswerValue, Organisation, ResponseFile
 from assessment.services import access, answering, invitation, rounds, transfer
 from assessment.services.access import Visitor
 from assessment.ui.session import catalogue, engine
@@ -98,13 +98,13 @@ def set_area_step(step: int) -> None:
     st.session_state["scroll_to_top"] = True
 
 
-def respondent_state(visitor: Visitor) -> tuple[dict[str, int | None], dict[str, str]]:
+def respondent_state(visitor: Visitor) -> tuple[dict[str, AnswerValue], dict[str, str]]:
     """A respondent's stored answers and comments."""
     return answering.respondent_entries(engine(), visitor)
 
 
-def save_answer(visitor: Visitor, item_id: str, value: int | None) -> None:
-    """Store an answer now (None = not applicable / don't know); raises a ServiceError."""
+def save_answer(visitor: Visitor, item_id: str, value: AnswerValue) -> None:
+    """Store an answer now (None = don't know, "na" = not applicable); raises a ServiceError."""
     answering.save_answer(engine(), visitor, item_id, value)
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 from assessment.charts.bars import bars_args, bars_spec
 from assessment.charts.radar_chart import radar_args, radar_spec
 from assessment.charts.spread import spread_args, spread_spec
-from assessment.group_rules import NA_LEVEL
+from assessment.group_rules import DONT_KNOW_LEVEL, LEVEL_SIGNS, NA_LEVEL
 from assessment.i18n import t
 from assessment.questionnaire import Questionnaire
 from assessment.services import group, planning, reading
@@ -62,11 +62,12 @@ def _view(
         return found
     statements = {i.id: i.statement(lang) for d in _q.dimensions for i in d.items}
     levels = {str(level.value): f"{level.value} {level.label(lang)}" for level in _q.scale}
-    levels[NA_LEVEL] = t("ui.q_na", lang)
+    levels[DONT_KNOW_LEVEL] = t("common.dont_know", lang)
+    levels[NA_LEVEL] = t("common.not_applicable", lang)
     items = found.scores.items
 
     def heatmap(areas: tuple[str, ...] | None) -> dict:
-        args = spread_args(found.spread, items, statements, levels, areas)
+        args = spread_args(found.spread, items, statements, levels, areas, LEVEL_SIGNS)
         titles = (t("ui.f_item", lang), t("ui.f_level", lang), t("ui.f_count", lang))
         return spread_spec(**args, titles=titles)
 

@@ -116,6 +116,8 @@ def area_table(q: Questionnaire, scores: Scores, lang: str) -> pd.DataFrame:
             t("common.score", lang): [fmt_table(v, lang) for v in areas["score"]],
             t("common.stage", lang): [stage_names.get(s, not_rated) for s in areas["stage"]],
             t("common.coverage", lang): [fmt_percent(v, lang) for v in areas["coverage"]],
+            t("common.dont_know", lang): [int(v) for v in areas["dont_know"]],
+            t("common.not_applicable", lang): [int(v) for v in areas["not_applicable"]],
             t("common.target", lang): [fmt_table(v, lang) for v in areas["target"]],
             t("common.gap", lang): [fmt_table(v, lang) for v in areas["gap"]],
             t("ui.r_incomplete", lang): [yes if flag else "" for flag in areas["incomplete"]],

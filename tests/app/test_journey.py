@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from assessment.questionnaire import load_catalogue
-from assessment.responses import Organisation
+from assessment.responses import NOT_APPLICABLE, Organisation
 from assessment.storage import repository as repo
 from assessment.ui.answer_widgets import answer_key, comment_key
+from assessment.ui.views.questionnaire import DONT_KNOW
 from tests.app.conftest import open_app
-
-NA = -1
 
 
 def _start_new_check(name: str):
@@ -36,15 +35,19 @@ def test_profile_creates_round_and_answers_are_stored(engine):
 
     q = load_catalogue()[(details.questionnaire_id, details.questionnaire_version)]
     rid = access.respondent_id
-    given: dict[str, int | None] = {}
+    given: dict[str, int | str | None] = {}
+    options = at.radio(key=answer_key(rid, q.dimensions[0].items[0].id)).options
+    assert options[-2:] == ["Weiß nicht", "Trifft nicht zu"]  # after the scale, in its order
+    assert options[:-2] == [level.label("de") for level in q.scale]
     for step, area in enumerate(q.dimensions):
         assert at.caption[0].value.startswith(f"Bereich {step + 1} von 5") or any(
             c.value == f"Bereich {step + 1} von 5" for c in at.caption
         )
         for n, item in enumerate(area.items):
-            value = NA if n == 0 else (n + step) % 5
+            # the first "don't know", the third "not applicable", the others on the scale
+            value = {0: DONT_KNOW, 2: NOT_APPLICABLE}.get(n, (n + step) % 5)
             at.radio(key=answer_key(rid, item.id)).set_value(value).run()
-            given[item.id] = None if value == NA else value
+            given[item.id] = None if value == DONT_KNOW else value
             assert not at.exception, at.exception
         at.text_input(key=comment_key(rid, area.items[1].id)).input(
             "Gute Idee – <b>später</b>"
@@ -60,10 +63,11 @@ def test_profile_creates_round_and_answers_are_stored(engine):
     # A new session with the link (a reload) shows every answer again.
     again = open_app(token, "questionnaire.py")
     first_area = q.dimensions[0]
-    assert again.radio(key=answer_key(rid, first_area.items[0].id)).value == NA
+    assert again.radio(key=answer_key(rid, first_area.items[0].id)).value == DONT_KNOW
+    assert again.radio(key=answer_key(rid, first_area.items[2].id)).value == NOT_APPLICABLE
     assert (
-        again.radio(key=answer_key(rid, first_area.items[2].id)).value
-        == given[first_area.items[2].id]
+        again.radio(key=answer_key(rid, first_area.items[3].id)).value
+        == given[first_area.items[3].id]
     )
     assert (
         again.text_input(key=comment_key(rid, first_area.items[1].id)).value
@@ -74,6 +78,15 @@ def test_profile_creates_round_and_answers_are_stored(engine):
     results = open_app(token, "results.py")
     assert not results.exception, results.exception
     assert results.metric[0].label == "Gesamtwert"
+    table = results.dataframe[0].value
+    assert table["Weiß nicht"].tolist() == [1] * 5  # one "don't know" per area
+    assert table["Trifft nicht zu"].tolist() == [1] * 5
+    # One respondent: each "don't know" is a third or more, so not known in the organisation.
+    assert "In der Organisation nicht bekannt" in [h.value for h in results.subheader]
+    for area in q.dimensions:  # each listed with its hint
+        hint = f"Gute Praxis: {area.items[0].hint('de')}"
+        assert hint in [c.value for c in results.caption], area.id
+    assert sum(c.value == "„Weiß nicht“: 1 von 1 Antwortenden" for c in results.caption) == 5
     key = f"target_{access.round_id}_hr"
     results.number_input(key=key).set_value(80.0).run()
     assert repo.get_targets(engine, access.round_id) == {"hr": 80.0}  # others keep defaults

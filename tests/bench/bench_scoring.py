@@ -5,10 +5,11 @@ Run from the repository root:
     python tests/bench/bench_scoring.py [--rounds 1000] [--respondents 10] [--loop-rounds N]
 
 The table holds every item of questionnaires/kmu.yaml for each respondent of each round, with
-about 5 % N/A answers and a user target in every third round. The batch is timed as the median of
-several calls; the loop calls `score_rounds` once per round on that round's slice (slices are cut
-beforehand, so only scoring is timed). By default the loop runs over all rounds once; with
---loop-rounds N it runs over the first N rounds and the time is extrapolated to all rounds.
+about 5 % "don't know" and 2 % "not applicable" answers and a user target in every third round.
+The batch is timed as the median of several calls; the loop calls `score_rounds` once per round
+on that round's slice (slices are cut beforehand, so only scoring is timed). By default the
+loop runs over all rounds once; with --loop-rounds N it runs over the first N rounds and the
+time is extrapolated to all rounds.
 Exits with status 1 if the batch is not at least --min-ratio (default 20) times faster, or if the
 batch and the loop disagree on any checked round.
 """
@@ -33,26 +34,30 @@ from assessment.scoring import Scores, score_rounds  # noqa: E402
 
 SHIPPED = ROOT / "questionnaires" / "kmu.yaml"
 FALLBACK = ROOT / "tests" / "fixtures" / "mini.yaml"
-NA_SHARE = 0.05
+DONT_KNOW_SHARE = 0.05
+NOT_APPLICABLE_SHARE = 0.02
 
 
 def build_tables(
     q: Questionnaire, rounds: int, respondents: int, seed: int
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """A long answer table (round, respondent, item, value) and a target table."""
+    """A long answer table (round, respondent, item, value, na) and a target table."""
     rng = np.random.default_rng(seed)
     items = np.array(list(q.items_by_id))
     round_keys = np.array([f"round-{n:05d}" for n in range(rounds)])
     people = np.array([f"person-{n:03d}" for n in range(respondents)])
     per_round = respondents * len(items)
     values = rng.integers(0, q.scale_max + 1, size=rounds * per_round).astype("float64")
-    values[rng.random(values.size) < NA_SHARE] = np.nan
+    draw = rng.random(values.size)
+    na = draw < NOT_APPLICABLE_SHARE
+    values[draw < DONT_KNOW_SHARE + NOT_APPLICABLE_SHARE] = np.nan
     answers = pd.DataFrame(
         {
             "round": np.repeat(round_keys, per_round),
             "respondent": np.tile(np.repeat(people, len(items)), rounds),
             "item": np.tile(items, rounds * respondents),
             "value": values,
+            "na": na,
         }
     )
     with_target = round_keys[::3]
@@ -108,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"table: {len(keys)} rounds x {args.respondents} respondents x {len(q.items_by_id)} "
-        f"items = {len(answers):,} rows, {answers['value'].isna().mean():.1%} N/A, "
+        f"items = {len(answers):,} rows, {answers['value'].isna().mean():.1%} no rating "
+        f"({answers['na'].mean():.1%} not applicable), "
         f"{len(targets)} user targets"
     )
 

@@ -27,7 +27,8 @@ SME_TITLE = "Vielfaltskompass für kleine und mittlere Unternehmen"
 DEMO_COMPANY = "Elektro Brandt & Yıldız GmbH"
 #: The organisation of the full journey; its pages are saved as screenshots.
 SCREENSHOT_NAME = "Tischlerei Nowak & Kaya"
-NA = "Weiß nicht / trifft nicht zu"
+NA = "Weiß nicht"
+NOT_APPLICABLE = "Trifft nicht zu"
 #: The radio's options in display order: the scale values 0..4, then N/A.
 NA_INDEX = 5
 
@@ -38,14 +39,14 @@ def sme() -> Questionnaire:
 
 
 def answer_pattern(area_index: int, item_index: int) -> int:
-    """A deterministic answer (option index 0..5, 5 = N/A) for every statement."""
+    """A deterministic answer (option index 0..5, 5 = "don't know") for every statement."""
     if (item_index + area_index) % 6 == 4:
         return NA_INDEX
     return (item_index * 3 + area_index) % 5
 
 
 def option_labels(q: Questionnaire) -> list[str]:
-    return [level.label("de") for level in q.scale] + [NA]
+    return [level.label("de") for level in q.scale] + [NA, NOT_APPLICABLE]
 
 
 # -- page steps --------------------------------------------------------------------------------

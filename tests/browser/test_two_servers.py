@@ -22,7 +22,7 @@ from tests.databases import pg_schema, require_pg_url
 
 pytestmark = pytest.mark.browser
 
-NA = "Weiß nicht / trifft nicht zu"
+NA = "Weiß nicht"
 
 
 @pytest.fixture(scope="module")

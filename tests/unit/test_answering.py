@@ -52,6 +52,56 @@ def test_an_answer_and_a_comment_are_stored(engine, respondent):
     assert comments == {"strategy_mission_statement": "Leitbild von 2024"}
 
 
+def test_dont_know_and_not_applicable_are_stored_apart_and_survive_export_and_import(
+    engine, respondent
+):
+    """Every answer kept as given: a value, "don't know" (None), "not applicable" ("na"), and
+    each changed into the others; the exported file (format 2) and its import keep them."""
+    from assessment.responses import FORMAT, dump_responses
+    from assessment.services import reading, transfer
+
+    q = load_catalogue()[("kmu", "1.0")]
+    item, other, third = (d.items[0].id for d in q.dimensions[:3])
+    answering.save_answer(engine, respondent, item, "na")
+    answering.save_answer(engine, respondent, other, None)
+    answering.save_answer(engine, respondent, third, 2)
+    answering.save_comment(engine, respondent, item, "Gibt es bei uns nicht")
+    assert answering.respondent_entries(engine, respondent) == (
+        {item: "na", other: None, third: 2}, {item: "Gibt es bei uns nicht"}
+    )  # fmt: skip
+    for first, then in (("na", None), (None, "na"), ("na", 4), (4, "na")):
+        answering.save_answer(engine, respondent, other, first)
+        answering.save_answer(engine, respondent, other, then)
+        assert answering.respondent_entries(engine, respondent)[0][other] == then
+    answering.clear_answer(engine, respondent, item)  # back to unanswered, the comment stays
+    assert answering.respondent_entries(engine, respondent) == (
+        {other: "na", third: 2}, {item: "Gibt es bei uns nicht"}
+    )  # fmt: skip
+    answering.save_answer(engine, respondent, item, "na")
+    answering.save_answer(engine, respondent, third, None)
+    exported = reading.export_round(engine, respondent)
+    assert exported.format == FORMAT
+    assert exported.respondents[0].answers == {item: "na", other: "na", third: None}
+    again, q_again = transfer.read_file(dump_responses(exported), "r.json", load_catalogue())
+    imported = transfer.import_file(engine, again, q_again, as_new=True)
+    visitor = access.resolve(engine, imported.new.respondents[0].token)
+    assert answering.respondent_entries(engine, visitor)[0] == {
+        item: "na",
+        other: "na",
+        third: None,
+    }
+    frame = repo.round_answers(engine, visitor.round_id).set_index("item")
+    assert frame.loc[[item, other], "na"].all() and not frame.loc[third, "na"]
+    assert frame["value"].isna().all()
+
+
+def test_a_not_applicable_answer_is_refused_with_another_text(engine, respondent):
+    for value in ("NA", "n/a", True, 2.5):
+        with pytest.raises(Invalid):
+            answering.save_answer(engine, respondent, "strategy_mission_statement", value)
+    assert answering.respondent_entries(engine, respondent) == ({}, {})
+
+
 def test_a_too_long_comment_is_refused_before_it_is_stored(engine, respondent):
     with pytest.raises(Invalid, match=str(COMMENT_MAX_LENGTH)):
         answering.save_comment(engine, respondent, "strategy_mission_statement", "x" * 20_000)

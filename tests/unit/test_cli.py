@@ -115,15 +115,20 @@ def test_score_json_shape(mini_dir: Path, capsys: pytest.CaptureFixture[str]) ->
     assert set(result) == {"questionnaire", "overall", "respondents", "areas"}
     assert result["questionnaire"] == {"id": "mini", "version": "1.0"}
     assert set(result["overall"]) == {
-        "score", "stage", "coverage", "provisional", "rated_items", "items"
+        "score", "stage", "coverage", "provisional", "rated_items", "items", "dont_know",
+        "not_applicable",
     }  # fmt: skip
     assert [a["id"] for a in result["areas"]] == [
         "strategy", "hr", "training", "services", "networking"
     ]  # fmt: skip
     area_keys = {
-        "id", "score", "rated", "stage", "coverage", "incomplete", "target", "gap", "items"
+        "id", "score", "rated", "stage", "coverage", "incomplete", "target", "gap", "items",
+        "dont_know", "not_applicable",
     }  # fmt: skip
-    item_keys = {"id", "mean", "n", "min", "max", "sd", "disagreement"}
+    item_keys = {
+        "id", "mean", "n", "min", "max", "sd", "disagreement", "dont_know", "not_applicable",
+        "applicable",
+    }  # fmt: skip
     for area in result["areas"]:
         assert set(area) == area_keys
         assert isinstance(area["incomplete"], bool)

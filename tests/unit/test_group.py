@@ -63,7 +63,7 @@ def test_three_submitted_show_the_group_of_those_who_submitted(engine, q, anonym
     row = found.scores.items.set_index("item").loc[item]
     assert (row["n"], row["min"], row["max"], bool(row["disagreement"])) == (3, 0, 4, True)
     spread = found.spread[found.spread["item"] == item].set_index("level")["count"]
-    assert spread.to_dict() == {"0": 1, "1": 0, "2": 1, "3": 0, "4": 1, "na": 0}
+    assert spread.to_dict() == {"0": 1, "1": 0, "2": 1, "3": 0, "4": 1, "dk": 0, "na": 0}
     assert list(found.discussion_points()["item"]) == [item]
     assert sorted(c.text for c in found.comments) == ["Anmerkung 0", "Anmerkung 1", "Anmerkung 2"]
     by = {c.by for c in found.comments}
@@ -216,7 +216,9 @@ def _code(engine, admin) -> str:
 
 
 def test_a_statement_rated_by_fewer_than_the_minimum_is_left_out(engine, q):
-    """Three submitted; one statement rated by all three, one by only one (the others: N/A)."""
+    """Three submitted; one statement rated by all three, one by only one (the others: don't
+    know). The one rating stays hidden; the two "don't know" answers count (they show no one's
+    rating)."""
     started = rounds.start_session(engine, q, ORG, "Workshop", DAY, anonymous=True)
     code = access.resolve(engine, started.join_token)
     often, rarely = q.dimensions[0].items[0].id, q.dimensions[0].items[1].id
@@ -228,8 +230,11 @@ def test_a_statement_rated_by_fewer_than_the_minimum_is_left_out(engine, q):
     found = group.result(engine, access.resolve(engine, started.admin_token))
     assert found.withheld_items == (rarely,)
     counted = found.spread.groupby("item")["count"].sum()
-    assert counted[often] == 3 and counted[rarely] == 0
+    assert counted[often] == 3 and counted[rarely] == 2
+    rare = found.spread[found.spread["item"] == rarely].set_index("level")["count"]
+    assert rare["dk"] == 2 and rare["4"] == 0
     assert set(found.scores.items.dropna(subset=["mean"])["item"]) == {often}
+    assert found.scores.items.set_index("item").loc[rarely, "dont_know"] == 2
 
 
 def test_a_group_that_rated_nothing_shows_no_figures(engine, q):
@@ -242,11 +247,14 @@ def test_a_group_that_rated_nothing_shows_no_figures(engine, q):
         rounds.submit(engine, me)
     found = group.result(engine, access.resolve(engine, started.admin_token))
     assert found.withheld_items == (item,)
-    assert found.spread["count"].sum() == 0
+    assert found.spread["count"].sum() == 3  # three "don't know", no rating
+    assert found.spread[found.spread["level"] != "dk"]["count"].sum() == 0
+    assert found.scores.areas["score"].isna().all()
 
 
 def test_the_group_result_from_answer_counts_equals_scoring_every_answer_set(engine, q):
-    """The result is read as counts per statement and answer; it scores as the answer sets do."""
+    """The result is read as counts per statement and answer ("don't know" and "not
+    applicable" apart); it scores as the answer sets do."""
     from assessment.group_rules import rated_by_enough
     from assessment.scoring import score_rounds
     from assessment.storage import repository as repo
@@ -257,7 +265,13 @@ def test_the_group_result_from_answer_counts_equals_scoring_every_answer_set(eng
     for n in range(7):
         me = access.resolve(engine, rounds.join(engine, code).token)
         for position, item in enumerate(items[: 12 + 4 * n]):  # some leave the end open
-            value = None if (n + position) % 9 == 4 else (n * 3 + position) % 5
+            value = (
+                "na"
+                if (n + position) % 7 == 3
+                else None
+                if (n + position) % 9 == 4
+                else (n * 3 + position) % 5
+            )
             answering.save_answer(engine, me, item, value)
         if n != 5:
             rounds.submit(engine, me)

@@ -19,6 +19,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from assessment.storage import migrations, tables
 from assessment.storage.engine import make_engine
@@ -31,6 +32,7 @@ AFTER_BASELINE = [
     "0004_round_group_size_join_code",
     "0005_consensus",
     "0006_later_phase",
+    "0007_units",
     HEAD,
 ]
 
@@ -148,7 +150,11 @@ def test_a_database_of_8a11cf8_is_stamped_and_upgraded_losing_nothing(old_db: Pa
     assert after == before
     assert before["rounds"] == 3 and before["answers"] > 0 and before["plan rows"] > 0
     with sqlite3.connect(old_db) as conn:
-        assert conn.execute("SELECT * FROM answer ORDER BY 1, 2").fetchall() == rows_before
+        old_columns = "respondent_id, item_id, answered, value, comment, updated_at"
+        query = f"SELECT {old_columns} FROM answer ORDER BY 1, 2"
+        assert conn.execute(query).fetchall() == rows_before
+        # every former NULL answer is "don't know": the scores of old rounds do not change
+        assert conn.execute("SELECT COUNT(*) FROM answer WHERE not_applicable").fetchone() == (0,)
         rounds = conn.execute("SELECT uid, revision FROM round").fetchall()
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -302,3 +308,79 @@ def test_the_later_phase_is_stored_after_the_upgrade_and_folded_into_12_24_on_do
     with pytest.raises(Exception, match="CHECK constraint failed"), engine.begin() as conn:
         conn.execute(text("UPDATE action SET phase = 'later' WHERE id = :id"), {"id": action})
     engine.dispose()
+
+
+def _round_at_0007(conn) -> int:
+    """One organisation, snapshot, round and respondent in the schema 0007 left; the
+    respondent's id."""
+    conn.execute(
+        text(
+            "INSERT INTO organisation (name, kind, sector, size, region, created_at) "
+            "VALUES ('A', '', '', '', '', CURRENT_TIMESTAMP)"
+        )
+    )
+    conn.execute(
+        text(
+            "INSERT INTO questionnaire_snapshot "
+            "(questionnaire_id, version, fingerprint, content, created_at) "
+            "VALUES ('q', '1', 'f', '{}', CURRENT_TIMESTAMP)"
+        )
+    )
+    conn.execute(
+        text(
+            "INSERT INTO round (organisation_id, snapshot_id, questionnaire_id, "
+            "questionnaire_version, label, date, mode, status, admin_token_hash, uid, "
+            "created_at) SELECT o.id, s.id, 'q', '1', 'R', CURRENT_DATE, 'self', 'open', 't', "
+            "'3f2b8c1e-0d4a-4c6e-9b7a-2e5f1d9c8a40', CURRENT_TIMESTAMP "
+            "FROM organisation o, questionnaire_snapshot s"
+        )
+    )
+    conn.execute(
+        text(
+            "INSERT INTO respondent (round_id, label, name, role, submitted, created_at) "
+            "SELECT id, 'P1', '', '', false, CURRENT_TIMESTAMP FROM round"
+        )
+    )
+    return conn.execute(text("SELECT id FROM respondent")).scalar_one()
+
+
+def test_answers_keep_their_meaning_through_0009_and_not_applicable_is_stored(
+    blank: Engine,
+) -> None:
+    """A NULL answer of before 0009 stays "don't know"; afterwards "na" is stored apart."""
+    from assessment.storage import repository as repo
+
+    _upgrade_to(blank, "0007_units")
+    with blank.begin() as conn:
+        person = _round_at_0007(conn)
+        for item, answered, value, comment in [
+            ("a", True, 2, ""), ("b", True, None, "unklar"), ("c", False, None, "nur Notiz")
+        ]:  # fmt: skip
+            conn.execute(
+                text(
+                    "INSERT INTO answer (respondent_id, item_id, answered, value, comment, "
+                    "updated_at) VALUES (:p, :i, :answered, :v, :c, CURRENT_TIMESTAMP)"
+                ),
+                {"p": person, "i": item, "answered": answered, "v": value, "c": comment},
+            )
+    assert migrate(blank) == [HEAD]
+    assert repo.respondent_entries(blank, person) == (
+        {"a": 2, "b": None}, {"b": "unklar", "c": "nur Notiz"}
+    )  # fmt: skip
+    repo.save_answer(blank, person, "c", "na")
+    repo.save_answer(blank, person, "a", "na")
+    assert repo.respondent_answers(blank, person) == {"a": "na", "b": None, "c": "na"}
+    repo.save_answer(blank, person, "a", 3)
+    assert repo.respondent_answers(blank, person) == {"a": 3, "b": None, "c": "na"}
+    with pytest.raises(IntegrityError), blank.begin() as conn:  # "na" carries no value
+        conn.execute(text("UPDATE answer SET not_applicable = true WHERE item_id = 'a'"))
+    with migrations.migration_transaction(blank) as conn:
+        command.downgrade(migrations.alembic_config(conn), "0007_units")
+    with blank.connect() as conn:  # version 1 has one "no rating": "na" becomes "don't know"
+        rows = conn.execute(text("SELECT item_id, answered, value FROM answer ORDER BY 1"))
+        assert [tuple(row) for row in rows] == [
+            ("a", True, 3),
+            ("b", True, None),
+            ("c", True, None),
+        ]
+    assert migrate(blank) == [HEAD]

@@ -182,6 +182,49 @@ def test_incomplete_and_unanswered_areas_are_flagged(mini: Questionnaire) -> Non
     assert "Fort- und Weiterbildung – – 0 %" in text
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_dont_know_is_counted_and_not_known_statements_are_findings(
+    mini: Questionnaire, lang: str
+) -> None:
+    """Three answer sets: s2 "don't know" from two (a finding, weakest: on the hint's line),
+    h1 from one (a third: a finding, in the table); c1 "not applicable" from all (left out of
+    services' coverage, no finding)."""
+    rated = {"s1": 3, "h2": 1, "t1": 2, "t2": 2, "c2": 3, "n1": 1, "n2": 2}
+    data = ResponseFile.model_validate(
+        {
+            "questionnaire": {"id": "mini", "version": "1.0"},
+            "organisation": {"name": "Wissenslücke GmbH"},
+            "round": {"label": "Frühjahr", "date": "2026-03-01"},
+            "respondents": [
+                {"id": "a", "answers": {**rated, "s2": None, "h1": None, "c1": "na"}},
+                {"id": "b", "answers": {**rated, "s2": None, "h1": 3, "c1": "na"}},
+                {"id": "c", "answers": {**rated, "s2": 1, "h1": 4, "c1": "na"}},
+            ],
+        }
+    )
+    text = pdf_text(build_report(data, mini, lang=lang, creation_date=CREATED))
+    dk, na = t("common.dont_know", lang), t("common.not_applicable", lang)
+    known = {
+        "de": ("„Weiß nicht“: 2 von 3", "„Weiß nicht“: 1 von 3"),
+        "en": ("“Don't know”: 2 of 3", "“Don't know”: 1 of 3"),
+    }[lang]
+    counts = {
+        "de": ["„Weiß nicht“: 2 · „Trifft nicht zu“: 0", "„Weiß nicht“: 1 · „Trifft nicht zu“: 0",
+               "„Weiß nicht“: 0 · „Trifft nicht zu“: 3"],
+        "en": ["“Don't know”: 2 · “Not applicable”: 0", "“Don't know”: 1 · “Not applicable”: 0",
+               "“Don't know”: 0 · “Not applicable”: 3"],
+    }[lang]  # fmt: skip
+    for line in counts:  # strategy, hr, services
+        assert line in text
+    mark = t("pdf.unknown_mark", lang)
+    hint = t("pdf.good_practice", lang, hint=mini.items_by_id["s2"].hint(lang))
+    assert f"{mark} ({known[0]}) · {hint}" in text  # s2: among the weakest, with its hint
+    assert f"{mark} ({known[1]})" in text  # h1 in the table of the other statements
+    assert text.count(mark) == 2  # c1 (not applicable) is no finding
+    assert t("pdf.m_no_rating_title", lang) in text  # the method explains both
+    assert f"{dk} {na}" not in text  # no longer one option
+
+
 def test_a_round_without_answers_still_gives_a_report(mini: Questionnaire) -> None:
     data = ResponseFile.model_validate(
         {

@@ -12,6 +12,7 @@ import pytest
 from assessment.questionnaire import Questionnaire
 from assessment.responses import (
     FORMAT,
+    FORMAT_V1,
     PlanEntry,
     ResponseFile,
     ResponseFileError,
@@ -148,10 +149,10 @@ REJECTED = [
         id="unknown-questionnaire-version",
     ),
     pytest.param(
-        set_at(("format",), "vielfaltskompass.responses/2"),
+        set_at(("format",), "vielfaltskompass.responses/3"),
         [
-            "$.format: unsupported format 'vielfaltskompass.responses/2', "
-            "expected 'vielfaltskompass.responses/1'"
+            "$.format: unsupported format 'vielfaltskompass.responses/3', "
+            "expected 'vielfaltskompass.responses/1' or 'vielfaltskompass.responses/2'"
         ],
         id="wrong-format",
     ),
@@ -429,3 +430,49 @@ def test_only_an_anonymous_file_lists_comments_apart(catalogue) -> None:
     assert problems_of(raw, catalogue) == [
         "answers.json: $.comments: only an anonymous round lists comments apart"
     ]
+
+
+def test_version_2_tells_dont_know_from_not_applicable(catalogue) -> None:
+    raw = valid_raw()
+    raw["respondents"][0]["answers"].update({"h2": "na", "t2": None})
+    data, _ = parse(raw, catalogue)
+    assert data.format == FORMAT == "vielfaltskompass.responses/2"
+    assert data.respondents[0].answers == {
+        "s1": 2, "s2": None, "h1": 4, "t1": 0, "h2": "na", "t2": None
+    }  # fmt: skip
+    text = dump_responses(data)
+    assert json.loads(text)["respondents"][0]["answers"]["h2"] == "na"
+    assert json.loads(text)["respondents"][0]["answers"]["t2"] is None
+    assert parse(text, catalogue)[0] == data
+
+
+def test_version_1_file_loads_and_is_written_as_version_2(catalogue) -> None:
+    """A version-1 null is "don't know" in both formats: the file keeps its meaning."""
+    raw = valid_raw()
+    raw["format"] = FORMAT_V1
+    data, _ = parse(raw, catalogue)
+    assert data.format == FORMAT_V1
+    assert data.respondents[0].answers["s2"] is None
+    text = dump_responses(data)
+    assert json.loads(text)["format"] == FORMAT
+    assert json.loads(text)["respondents"][0]["answers"]["s2"] is None
+
+
+def test_version_1_file_has_no_not_applicable(catalogue) -> None:
+    raw = valid_raw()
+    raw["format"] = FORMAT_V1
+    raw["respondents"][1]["answers"]["h1"] = "na"
+    assert problems_of(raw, catalogue) == [
+        "answers.json: $.respondents[1].answers.h1: "
+        "\"na\" (not applicable) needs format 'vielfaltskompass.responses/2'"
+    ]
+
+
+@pytest.mark.parametrize("value", ["NA", "n/a", "", 2.5], ids=["upper", "slash", "empty", "frac"])
+def test_other_text_is_no_answer(catalogue, value: object) -> None:
+    raw = valid_raw()
+    raw["respondents"][0]["answers"]["h1"] = value
+    (line,) = problems_of(raw, catalogue)
+    assert line.startswith("answers.json: $.respondents[0].answers.h1: ")
+    if isinstance(value, str):
+        assert line.endswith('null (don\'t know) or "na" (not applicable)')

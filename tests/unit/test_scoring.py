@@ -277,13 +277,16 @@ def test_overall_is_provisional_until_every_area_is_scored_and_half_the_weight_a
 def test_table_shapes_and_order(mini: Questionnaire) -> None:
     s = score(mini, {"a": {"n2": 1, "s1": 3}})
     assert list(s.items.columns) == [
-        "round", "area", "item", "mean", "n", "min", "max", "sd", "disagreement"
+        "round", "area", "item", "mean", "n", "min", "max", "sd", "disagreement",
+        "dont_know", "not_applicable", "applicable",
     ]  # fmt: skip
     assert list(s.areas.columns) == [
-        "round", "area", "score", "stage", "coverage", "incomplete", "target", "gap", "rated"
+        "round", "area", "score", "stage", "coverage", "incomplete", "target", "gap", "rated",
+        "dont_know", "not_applicable",
     ]  # fmt: skip
     assert list(s.overall.columns) == [
-        "round", "score", "stage", "respondents", "coverage", "rated", "provisional"
+        "round", "score", "stage", "respondents", "coverage", "rated", "dont_know",
+        "not_applicable", "provisional",
     ]  # fmt: skip
     assert s.items["item"].tolist() == list(mini.items_by_id)
     assert s.areas["area"].tolist() == [d.id for d in mini.dimensions]
@@ -295,7 +298,10 @@ def test_frames_from_a_response_file(mini: Questionnaire) -> None:
     assert list(frame.columns) == ANSWER_COLUMNS
     assert frame["value"].dtype == np.float64
     expected = [("r1", "a", "s1", 2.0), ("r1", "a", "s2", None), ("r1", "b", "h1", 0.0)]
-    rows = [(r, p, i, None if math.isnan(v) else v) for r, p, i, v in frame.itertuples(index=False)]
+    assert not frame["na"].any()
+    rows = [
+        (r, p, i, None if math.isnan(v) else v) for r, p, i, v, _ in frame.itertuples(index=False)
+    ]
     assert rows == expected
     assert targets_frame(data.targets, "r1").to_dict("records") == [
         {"round": "r1", "area": "hr", "target": 40.0}
@@ -403,11 +409,13 @@ def test_scores_to_dict_shape_and_rounding(uneven: Questionnaire) -> None:
         "incomplete": False,
         "target": 75.0,
         "gap": 20.8,
+        "dont_know": 0,
+        "not_applicable": 0,
         "items": [
             {"id": "s1", "mean": 1.67, "n": 3, "min": 1.0, "max": 2.0, "sd": 0.47,
-             "disagreement": False},
+             "disagreement": False, "dont_know": 0, "not_applicable": 0, "applicable": True},
             {"id": "s2", "mean": 2.33, "n": 3, "min": 2.0, "max": 3.0, "sd": 0.47,
-             "disagreement": False},
+             "disagreement": False, "dont_know": 0, "not_applicable": 0, "applicable": True},
         ],
     }  # fmt: skip
     # hr: only h1 (weight 1 of 1 + 2) answered: coverage 1/3 -> 0.333, incomplete
@@ -416,7 +424,7 @@ def test_scores_to_dict_shape_and_rounding(uneven: Questionnaire) -> None:
     assert hr["score"] == 41.7  # 5/3 / 4 · 100 = 41.666…
     assert hr["items"][1] == {
         "id": "h2", "mean": None, "n": 0, "min": None, "max": None, "sd": None,
-        "disagreement": False,
+        "disagreement": False, "dont_know": 0, "not_applicable": 0, "applicable": True,
     }  # fmt: skip
     # training: t1 = 4/3 (sd 0.943), t2 = 1; (4/3 + 1) / 2 / 4 · 100 = 29.1666…
     assert training["score"] == 29.2
@@ -428,7 +436,7 @@ def test_scores_to_dict_shape_and_rounding(uneven: Questionnaire) -> None:
     # overall: (2·54.1666… + 41.666… + 29.1666…) / 4 = 44.791…
     assert result["overall"] == {
         "score": 44.8, "stage": "build", "coverage": 0.538, "provisional": True,
-        "rated_items": 5, "items": 10,
+        "rated_items": 5, "items": 10, "dont_know": 0, "not_applicable": 0,
     }  # fmt: skip
     assert result["areas"][4]["score"] is None
     json.dumps(result)  # plain JSON types only
@@ -452,43 +460,58 @@ def test_scores_to_dict_picks_one_round(mini: Questionnaire) -> None:
 HAND_EXAMPLE_RESULT = {
     "questionnaire": {"id": "mini", "version": "1.0"},
     "overall": {"score": 50.4, "stage": "develop", "coverage": 0.75, "provisional": True,
-                "rated_items": 7, "items": 10},
+                "rated_items": 7, "items": 10, "dont_know": 9, "not_applicable": 0},
     "respondents": 3,
     "areas": [
         {"id": "strategy", "score": 46.9, "rated": True, "stage": "build", "coverage": 1.0,
-         "incomplete": False, "target": 50.0, "gap": 3.1, "items": [
+         "incomplete": False, "target": 50.0, "gap": 3.1,
+         "dont_know": 1, "not_applicable": 0, "items": [
             {"id": "s1", "mean": 2.5, "n": 2, "min": 2.0, "max": 3.0, "sd": 0.5,
-             "disagreement": False},
+             "disagreement": False, "dont_know": 1,
+             "not_applicable": 0, "applicable": True},
             {"id": "s2", "mean": 1.67, "n": 3, "min": 1.0, "max": 3.0, "sd": 0.94,
-             "disagreement": True},
+             "disagreement": True, "dont_know": 0,
+             "not_applicable": 0, "applicable": True},
         ]},
         {"id": "hr", "score": 16.7, "rated": True, "stage": "start", "coverage": 0.5,
-         "incomplete": False, "target": 40.0, "gap": 23.3, "items": [
+         "incomplete": False, "target": 40.0, "gap": 23.3,
+         "dont_know": 3, "not_applicable": 0, "items": [
             {"id": "h1", "mean": 0.67, "n": 3, "min": 0.0, "max": 1.0, "sd": 0.47,
-             "disagreement": False},
+             "disagreement": False, "dont_know": 0,
+             "not_applicable": 0, "applicable": True},
             {"id": "h2", "mean": None, "n": 0, "min": None, "max": None, "sd": None,
-             "disagreement": False},
+             "disagreement": False, "dont_know": 3,
+             "not_applicable": 0, "applicable": True},
         ]},
         {"id": "training", "score": 91.7, "rated": True, "stage": "embedded", "coverage": 1.0,
-         "incomplete": False, "target": 91.7, "gap": 0.0, "items": [
+         "incomplete": False, "target": 91.7, "gap": 0.0,
+         "dont_know": 0, "not_applicable": 0, "items": [
             {"id": "t1", "mean": 3.67, "n": 3, "min": 3.0, "max": 4.0, "sd": 0.47,
-             "disagreement": False},
+             "disagreement": False, "dont_know": 0,
+             "not_applicable": 0, "applicable": True},
             {"id": "t2", "mean": 3.67, "n": 3, "min": 3.0, "max": 4.0, "sd": 0.47,
-             "disagreement": False},
+             "disagreement": False, "dont_know": 0,
+             "not_applicable": 0, "applicable": True},
         ]},
         {"id": "services", "score": 50.0, "rated": True, "stage": "develop", "coverage": 1.0,
-         "incomplete": False, "target": 75.0, "gap": 25.0, "items": [
+         "incomplete": False, "target": 75.0, "gap": 25.0,
+         "dont_know": 0, "not_applicable": 0, "items": [
             {"id": "c1", "mean": 2.0, "n": 3, "min": 2.0, "max": 2.0, "sd": 0.0,
-             "disagreement": False},
+             "disagreement": False, "dont_know": 0,
+             "not_applicable": 0, "applicable": True},
             {"id": "c2", "mean": 2.0, "n": 3, "min": 0.0, "max": 4.0, "sd": 1.63,
-             "disagreement": True},
+             "disagreement": True, "dont_know": 0,
+             "not_applicable": 0, "applicable": True},
         ]},
         {"id": "networking", "score": None, "rated": False, "stage": None, "coverage": 0.0,
-         "incomplete": True, "target": 25.0, "gap": None, "items": [
+         "incomplete": True, "target": 25.0, "gap": None,
+         "dont_know": 5, "not_applicable": 0, "items": [
             {"id": "n1", "mean": None, "n": 0, "min": None, "max": None, "sd": None,
-             "disagreement": False},
+             "disagreement": False, "dont_know": 3,
+             "not_applicable": 0, "applicable": True},
             {"id": "n2", "mean": None, "n": 0, "min": None, "max": None, "sd": None,
-             "disagreement": False},
+             "disagreement": False, "dont_know": 2,
+             "not_applicable": 0, "applicable": True},
         ]},
     ],
 }  # fmt: skip
@@ -497,7 +520,8 @@ HAND_EXAMPLE_RESULT = {
 def test_hand_example_through_the_cli(mini_dir: Path) -> None:
     """tests/fixtures/hand_example.json, scored by hand (scale 0..4, stages 0/25/50/75/100).
 
-    Three respondents r1, r2, r3; "–" is N/A (null or missing) and does not count.
+    Three respondents r1, r2, r3; "–" is "don't know" (null: counted) or missing, and neither
+    counts as a rating. "Don't know" answers: s1 1 (r3), h2 3, n1 3, n2 2 (r3 gave none).
 
     item  weight  r1 r2 r3   n  mean          min max  population sd             spread
     s1    1       2  3  –    2  2.5           2   3    sqrt((.25+.25)/2) = 0.5   1
@@ -547,16 +571,22 @@ def test_hand_example_as_table(mini_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["Bereich", "Wert", "Ziel", "Lücke", "Abdeckung", "Stufe"]
+    assert lines[0].split() == [
+        "Bereich", "Wert", "Ziel", "Lücke", "Abdeckung", "Weiß", "nicht", "Trifft", "nicht", "zu",
+        "Stufe",
+    ]  # fmt: skip
     cells = [line.split() for line in lines[1:]]
     assert cells == [
-        ["Organisation", "und", "Strategie", "46,9", "50,0", "3,1", "100", "%", "Aufbau"],
-        ["Personalentwicklung", "16,7", "40,0", "23,3", "50", "%", "Einstieg"],
-        ["Fort-", "und", "Weiterbildung", "91,7", "91,7", "0,0", "100", "%", "Verankert"],
-        ["Angebote", "und", "Kundenservice", "50,0", "75,0", "25,0", "100", "%", "Entwicklung"],
-        ["Kooperation", "und", "Vernetzung", "–", "25,0", "–", "0", "%", "–", "(unvollständig)"],
-        ["Gesamt", "50,4", "Entwicklung", "(vorläufig:", "7", "von", "10", "Aussagen", "bewertet)"],
-    ]
+        ["Organisation", "und", "Strategie", "46,9", "50,0", "3,1", "100", "%", "1", "0", "Aufbau"],
+        ["Personalentwicklung", "16,7", "40,0", "23,3", "50", "%", "3", "0", "Einstieg"],
+        ["Fort-", "und", "Weiterbildung", "91,7", "91,7", "0,0", "100", "%", "0", "0", "Verankert"],
+        ["Angebote", "und", "Kundenservice", "50,0", "75,0", "25,0", "100", "%", "0", "0",
+         "Entwicklung"],
+        ["Kooperation", "und", "Vernetzung", "–", "25,0", "–", "0", "%", "5", "0", "–",
+         "(unvollständig)"],
+        ["Gesamt", "50,4", "9", "0", "Entwicklung", "(vorläufig:", "7", "von", "10", "Aussagen",
+         "bewertet)"],
+    ]  # fmt: skip
     assert "100\u00a0%" in lines[1]  # German numbers and percentages (a non-breaking space)
 
 

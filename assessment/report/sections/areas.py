@@ -1,4 +1,5 @@
-"""Findings per area: the three weakest statements with a hint, the rest in a compact table."""
+"""Findings per area: the three weakest statements with a hint, the rest in a compact table;
+a statement not known in the organisation is marked as such in either."""
 
 from __future__ import annotations
 
@@ -46,8 +47,10 @@ def weakest(items: list[ItemResult], scale_max: int) -> list[ItemResult]:
 def _area(pdf: ReportPDF, area: AreaResult, content: ReportContent) -> None:
     lang = content.lang
     pdf.heading(area.title, H2, before=5, keep=24)
+    counts = {"dont_know": area.dont_know, "not_applicable": area.not_applicable}
+    no_rating = t("pdf.no_rating_counts", lang, **counts)
     if area.score is None:
-        pdf.paragraph(t("pdf.area_no_score", lang), SMALL)
+        pdf.paragraph(f"{t('pdf.area_no_score', lang)} {no_rating}", SMALL)
     else:
         summary = t(
             "pdf.area_summary",
@@ -56,7 +59,9 @@ def _area(pdf: ReportPDF, area: AreaResult, content: ReportContent) -> None:
             stage=area.stage.name(lang) if area.stage else "–",
             target=fmt_table(area.target, lang),
         )
-        pdf.paragraph(summary, Style(size=9, bold=True, colour=ACCENT), after=0.5)
+        pdf.paragraph(
+            f"{summary} · {no_rating}", Style(size=9, bold=True, colour=ACCENT), after=0.5
+        )
         if area.incomplete:
             pdf.paragraph(t("pdf.incomplete_note", lang), FLAG)
     items = content.items.get(area.id, [])
@@ -66,11 +71,11 @@ def _area(pdf: ReportPDF, area: AreaResult, content: ReportContent) -> None:
         title = t("pdf.weakest_one", lang) if len(low) == 1 else t("pdf.weakest", lang, n=len(low))
         pdf.heading(title, H3, before=2, keep=14)
         for item in low:
-            _weak(pdf, item, scale_max, lang)
+            _weak(pdf, item, scale_max, content.respondents, lang)
     rest = [i for i in items if i not in low]
-    if rest and any(i.mean is not None for i in items):
+    if rest and any(i.mean is not None or i.unknown for i in items):
         pdf.heading(t("pdf.other_statements", lang), H3, before=1.5, keep=12)
-        _compact_table(pdf, rest, scale_max, lang)
+        _compact_table(pdf, rest, scale_max, content.respondents, lang)
     comments = content.comments.get(area.id, [])
     if comments:
         first = min(_comment_height(pdf, comments[0], lang), 12 * QUOTE.line_height) + 1.0
@@ -88,14 +93,23 @@ def _range(item: ItemResult, lang: str) -> str:
     return t("pdf.disputed_line", lang, min=low, max=high, n=item.n)
 
 
-def _weak(pdf: ReportPDF, item: ItemResult, scale_max: int, lang: str) -> None:
+def _not_known(item: ItemResult, respondents: int, lang: str) -> str:
+    """ "Not known in the organisation ("don't know": 2 of 5)"."""
+    count = t("pdf.unknown_count", lang, n=item.dont_know, total=respondents)
+    return f"{t('pdf.unknown_mark', lang)} ({count})"
+
+
+def _weak(pdf: ReportPDF, item: ItemResult, scale_max: int, respondents: int, lang: str) -> None:
     """A statement with its mean and a one-line hint, kept on one page."""
     width = pdf.content_width - INDENT
     facts = _mean(item, scale_max, lang)
     if item.disputed:
         facts += " · " + _range(item, lang)
     lines = wrap(f"{item.statement} ({facts})", width, STATEMENT.size)
-    hint = fit_words(t("pdf.good_practice", lang, hint=first_sentence(item.hint)), width, HINT.size)
+    hint = t("pdf.good_practice", lang, hint=first_sentence(item.hint))
+    if item.unknown:  # on the hint's line: the statement's block keeps its height
+        hint = f"{_not_known(item, respondents, lang)} · {hint}"
+    hint = fit_words(hint, width, HINT.size)
     pdf.ensure(len(lines) * STATEMENT.line_height + HINT.line_height + 1)
     pdf.place("•", pdf.l_margin, pdf.y, Style(STATEMENT.size, True, ACCENT))
     pdf.lines(lines, STATEMENT, pdf.l_margin + INDENT, width)
@@ -103,7 +117,9 @@ def _weak(pdf: ReportPDF, item: ItemResult, scale_max: int, lang: str) -> None:
     pdf.y += HINT.line_height + 1.2
 
 
-def _judgement(item: ItemResult, scale_max: int, lang: str) -> Cell:
+def _judgement(item: ItemResult, scale_max: int, respondents: int, lang: str) -> Cell:
+    if item.unknown:  # itself a finding: whatever exists is not known
+        return Cell(_not_known(item, respondents, lang), COMPACT_FLAG)
     if item.mean is None:
         return Cell(t("pdf.judge_unrated", lang), COMPACT_MUTED)
     if item.mean >= scale_max * 0.75:
@@ -117,7 +133,9 @@ def _judgement(item: ItemResult, scale_max: int, lang: str) -> Cell:
     return Cell(text, COMPACT)
 
 
-def _compact_table(pdf: ReportPDF, items: list[ItemResult], scale_max: int, lang: str) -> None:
+def _compact_table(
+    pdf: ReportPDF, items: list[ItemResult], scale_max: int, respondents: int, lang: str
+) -> None:
     columns = [
         Column(t("pdf.col_statement", lang), 70),
         Column(t("pdf.col_mean", lang, max=scale_max), 9, "R"),
@@ -127,7 +145,7 @@ def _compact_table(pdf: ReportPDF, items: list[ItemResult], scale_max: int, lang
         [
             Cell(item.statement, COMPACT),
             Cell(fmt_table(item.mean, lang), COMPACT),
-            _judgement(item, scale_max, lang),
+            _judgement(item, scale_max, respondents, lang),
         ]
         for item in items
     ]

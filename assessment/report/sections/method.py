@@ -55,6 +55,7 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
         ("pdf.m_item_title", "pdf.m_item", {"half": half, "strong": strong}),
         ("pdf.m_area_title", "pdf.m_area", {"max": scale_max}),
         ("common.coverage", "pdf.m_coverage", {"pct": fmt_percent(MIN_COVERAGE, lang)}),
+        ("pdf.m_no_rating_title", "pdf.m_no_rating", {}),
         ("common.overall_score", "pdf.m_overall", {"pct": fmt_percent(MIN_COVERAGE, lang)}),
         ("pdf.m_stages_title", "pdf.m_stages", {"bands": bands}),
         ("pdf.m_targets_title", "pdf.m_targets", {}),

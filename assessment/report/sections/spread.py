@@ -1,9 +1,10 @@
-"""A session's spread, compact: per area and item how many chose each level (and "?")."""
+"""A session's spread, compact: per area and item how many chose each level, "don't know"
+and "not applicable" apart."""
 
 from __future__ import annotations
 
 from assessment.charts.palette import ACCENT, WARNING, hex_to_rgb
-from assessment.group_rules import NA_LEVEL
+from assessment.group_rules import DONT_KNOW_LEVEL, LEVEL_SIGNS, NA_LEVEL
 from assessment.i18n import t
 from assessment.report.content import ReportContent
 from assessment.report.document import H1, H3, SMALL, ReportPDF, Style
@@ -25,12 +26,16 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
     if group is None:
         return
     q = content.q
-    levels = [str(level.value) for level in q.scale] + [NA_LEVEL]
+    levels = [str(level.value) for level in q.scale] + [DONT_KNOW_LEVEL, NA_LEVEL]
     pdf.add_page()
     pdf.heading(t("pdf.group.spread_title", lang), H1, before=0)
     legend = [f"{level.value} = {level.label(lang)}" for level in q.scale]
     pdf.paragraph(t("pdf.group.spread_intro", lang, n=group.submitted))
-    pdf.paragraph(" · ".join([*legend, f"? = {t('pdf.group.na', lang)}"]), SMALL)
+    no_rating = [
+        f"{LEVEL_SIGNS[DONT_KNOW_LEVEL]} = {t('common.dont_know', lang)}",
+        f"{LEVEL_SIGNS[NA_LEVEL]} = {t('common.not_applicable', lang)}",
+    ]
+    pdf.paragraph(" · ".join([*legend, *no_rating]), SMALL)
     counts = group.spread.set_index(["item", "level"])["count"].to_dict()
     for area in q.dimensions:
         pdf.heading(area.title(lang), H3, before=2.5, keep=16)
@@ -48,7 +53,7 @@ def _statement_width(pdf: ReportPDF, levels: list[str]) -> float:
 def _head(pdf: ReportPDF, levels: list[str]) -> None:
     x = pdf.l_margin + MARK_W + _statement_width(pdf, levels) + 2 * PAD
     for level in levels:
-        label = "?" if level == NA_LEVEL else level
+        label = LEVEL_SIGNS.get(level, level)
         pdf.place(label, x + CELL_W / 2, pdf.y, HEAD, align="C")
         x += CELL_W
     pdf.y += HEAD.line_height + 0.3

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.formatting import fmt_number
+from assessment.group_rules import DONT_KNOW_LEVEL, LEVEL_SIGNS, NA_LEVEL
 from assessment.ui.group_view import GroupView
 from assessment.ui.session import Current
 from assessment.ui.state import tr
@@ -42,7 +43,11 @@ def draw_result(cur: Current, view: GroupView, language: str) -> None:
     st.subheader(tr("ui.f_spread_title"))
     st.caption(tr("ui.f_spread_help"))
     legend = [f"{level.value} = {level.label(language)}" for level in q.scale]
-    st.caption(" · ".join([*legend, f"? = {tr('ui.q_na')}"]))
+    no_rating = [
+        f"{LEVEL_SIGNS[DONT_KNOW_LEVEL]} = {tr('common.dont_know')}",
+        f"{LEVEL_SIGNS[NA_LEVEL]} = {tr('common.not_applicable')}",
+    ]
+    st.caption(" · ".join([*legend, *no_rating]))
     titles = [tr("ui.f_spread_all"), *(d.title(language) for d in q.dimensions)]
     charts = [view.spread, *(view.spread_by_area[d.id] for d in q.dimensions)]
     # Only the open tab's heatmap is drawn: each refresh of the live part sends one, not six.

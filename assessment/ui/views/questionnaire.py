@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from assessment.responses import COMMENT_MAX_LENGTH
+from assessment.responses import COMMENT_MAX_LENGTH, NOT_APPLICABLE
 from assessment.services.errors import ServiceError
 from assessment.ui import actions
 from assessment.ui import answer_widgets as widgets
@@ -10,7 +10,7 @@ from assessment.ui.pages_registry import page
 from assessment.ui.state import lang, tr
 from assessment.ui.widgets import require_current, resume_link_box, round_caption, scroll_to_top
 
-NA = -1  # radio option for "don't know / not applicable" (stored as NULL)
+DONT_KNOW = -1  # radio option for "don't know" (stored as NULL); "not applicable" is "na"
 
 
 def render() -> None:
@@ -47,8 +47,12 @@ def render() -> None:
                 f"**{level.value} – {level.label(language)}**: {level.description(language)}"
             )
 
-    options = [*scale, NA]
-    labels = {**scale, NA: tr("ui.q_na")}
+    options = [*scale, DONT_KNOW, NOT_APPLICABLE]
+    labels = {
+        **scale,
+        DONT_KNOW: tr("common.dont_know"),
+        NOT_APPLICABLE: tr("common.not_applicable"),
+    }
     for number, item in enumerate(area.items, start=1):
         with st.container(border=True):
             _answer(visitor, item, number, options, labels, answers, language, closed)
@@ -99,7 +103,8 @@ def _submit_box(visitor, closed: bool) -> None:
 def _answer(visitor, item, number, options, labels, answers, language, closed) -> None:
     """One statement's radio; what it shows is stored, or marked as not saved."""
     key = widgets.answer_key(visitor.respondent_id, item.id)
-    stored = (NA if answers[item.id] is None else answers[item.id]) if item.id in answers else None
+    given = answers.get(item.id, None)
+    stored = (DONT_KNOW if given is None else given) if item.id in answers else None
     widgets.follow_stored(key, stored)
     shown = st.radio(
         f"{number}. {item.statement(language)}",
@@ -117,7 +122,7 @@ def _answer(visitor, item, number, options, labels, answers, language, closed) -
             actions.clear_answer(visitor, item.id)
             answers.pop(item.id, None)
             return
-        given = None if value == NA else int(value)
+        given = None if value == DONT_KNOW else value
         actions.save_answer(visitor, item.id, given)
         answers[item.id] = given  # only once stored: the progress bar counts what is stored
 

@@ -1,4 +1,5 @@
-"""Results: overall score and stage, radar and bars, area table, targets, weak items."""
+"""Results: overall score and stage, radar and bars, area table, targets, weak items, and the
+statements not known in the organisation."""
 
 import pandas as pd
 import streamlit as st
@@ -116,4 +117,20 @@ def render() -> None:
                         tr("ui.r_disagreement", min=f"{finding.min:.0f}", max=f"{finding.max:.0f}")
                     )
 
+    _unknown(view.findings, titles, int(overall.respondents))
     st.page_link(page("roadmap"), label=tr("ui.r_to_roadmap"), icon=":material/flag:")
+
+
+def _unknown(findings, titles: dict[str, str], respondents: int) -> None:
+    """The statements at least a third answered "don't know" about, with their hint."""
+    st.subheader(tr("ui.r_unknown_title"))
+    st.caption(tr("ui.r_unknown_help"))
+    unknown = [(found.area, f) for found in findings for f in found.unknown]
+    if not unknown:
+        st.write(tr("ui.r_unknown_none"))
+    for area, finding in unknown:
+        with st.container(border=True, key=f"unknown_{finding.item}"):
+            st.markdown(f"**{titles[area]}**")
+            st.text(finding.statement)
+            st.caption(tr("ui.r_unknown_count", n=finding.dont_know, total=respondents))
+            st.caption(f"{tr('ui.q_hint')}: {finding.hint}")
