@@ -38,7 +38,7 @@ class StoredBenchmark:
     """The newest countable round of each organisation scope and questionnaire, with inputs."""
 
     rounds: tuple[BenchmarkRound, ...]
-    answers: pd.DataFrame  # round (id as text), respondent, item, value
+    answers: pd.DataFrame  # round (id as text), respondent, item, value, na
     consensus: pd.DataFrame  # round, area, value
 
 
@@ -67,7 +67,9 @@ def read_benchmark(engine: Engine) -> StoredBenchmark:
             consensus += _consensus(conn, part)
     return StoredBenchmark(
         rounds=tuple(chosen),
-        answers=pd.DataFrame(answers, columns=ANSWER_COLUMNS).astype({"value": "float64"}),
+        answers=pd.DataFrame(answers, columns=ANSWER_COLUMNS).astype(
+            {"value": "float64", "na": bool}
+        ),
         consensus=pd.DataFrame(consensus, columns=["round", "area", "value"]),
     )
 
@@ -131,10 +133,10 @@ def _newest_countable(conn: Connection) -> list[BenchmarkRound]:
     return list(newest.values())
 
 
-def _answers(conn: Connection, round_ids: list[int]) -> list[tuple[str, str, str, float]]:
+def _answers(conn: Connection, round_ids: list[int]) -> list[tuple[str, str, str, float, bool]]:
     r, p, a = t.round.c, t.respondent.c, t.answer.c
     stmt = (
-        select(r.id, p.label, a.item_id, a.value)
+        select(r.id, p.label, a.item_id, a.value, a.not_applicable)
         .join(t.respondent, p.round_id == r.id)
         .join(t.answer, a.respondent_id == p.id)
         .where(
@@ -145,8 +147,8 @@ def _answers(conn: Connection, round_ids: list[int]) -> list[tuple[str, str, str
     )
     nan = float("nan")
     return [
-        (str(rid), label, item, nan if value is None else float(value))
-        for rid, label, item, value in conn.execute(stmt)
+        (str(rid), label, item, nan if value is None else float(value), bool(na))
+        for rid, label, item, value, na in conn.execute(stmt)
     ]
 
 
