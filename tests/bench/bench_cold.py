@@ -1,0 +1,233 @@
+"""Benchmark P5: a fresh server's cold paths, in headless Chromium.
+
+    .venv/bin/python tests/bench/bench_cold.py [--runs 5]
+
+start    From `streamlit run app.py` until the start page is idle: the app's script state is
+         `notRunning` and the page's last element (the links to the privacy notice and the
+         imprint) is visible, not only its title. Versus tests/bench/bare_hello.py until its
+         heading is visible and the app idle. Each start on a new SQLite file. Goal ≤ 1.3×.
+results  In a fresh server: a visitor's first page (the start page), then the results of a
+         completed self-check (every statement answered) until both charts are drawn and the
+         app is idle; then the same results in a new tab (the second view). The app warms the
+         results' heavy paths in the background after its first page; the benchmark waits for
+         the server's log line `warm-up took … ms` before opening the results (a visitor takes
+         longer than that to get there) and prints how long it took. Goal: first ≤ 1.5× second.
+         For reference, without a goal: the results link as the very first page of a fresh
+         server (nothing warmed).
+
+Ours and the floor are measured interleaved, run by run; medians. Exits 0: the figures are
+for reading, not for CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402 - needs ROOT on sys.path
+
+from assessment.questionnaire import load_catalogue  # noqa: E402
+from assessment.responses import Organisation  # noqa: E402
+from assessment.services import access, answering  # noqa: E402
+from assessment.storage import engine as storage_engine  # noqa: E402
+from assessment.storage import repository as repo  # noqa: E402
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+GOAL_START = 1.3
+GOAL_RESULTS = 1.5
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+START_TIMEOUT_S = 90.0
+PAGE_TIMEOUT_MS = 90_000
+WARMED = re.compile(rb"warm-up took ([0-9.]+) ms")
+
+
+@contextmanager
+def server(script: str, db_url: str, log: Path) -> Iterator[tuple[str, float]]:
+    """`streamlit run script` on a free port; yields its URL and the seconds until healthy."""
+    from tests.browser.conftest import _free_port
+
+    port = _free_port()
+    env = {**os.environ, "VIELFALTSKOMPASS_DB_URL": db_url, "VIELFALTSKOMPASS_LOG_LEVEL": "DEBUG"}
+    command = [
+        *(sys.executable, "-m", "streamlit", "run", script),
+        *("--server.port", str(port), "--server.address", "127.0.0.1"),
+        *("--server.headless", "true", "--browser.gatherUsageStats", "false"),
+    ]
+    started = time.perf_counter()
+    with log.open("ab") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        while not healthy(url):
+            if process.poll() is not None:
+                raise RuntimeError(f"{script} exited with {process.returncode}, see {log}")
+            if time.perf_counter() - started > START_TIMEOUT_S:
+                raise RuntimeError(f"{script} did not start within {START_TIMEOUT_S:.0f} s")
+            time.sleep(0.02)  # poll interval while the server starts
+        yield url, started
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=20)
+
+
+def healthy(url: str) -> bool:
+    """Whether the server's health endpoint answers "ok"."""
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
+            return answer.read() == b"ok"
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+def shown_idle(browser, url: str, last_element: str) -> float:
+    """Open `url` in a new tab; seconds until `last_element` is visible and the app is idle."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
+    try:
+        page = context.new_page()
+        started = time.perf_counter()
+        page.goto(url)
+        page.locator(last_element).wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+        page.wait_for_selector(IDLE, state="attached", timeout=PAGE_TIMEOUT_MS)
+        return time.perf_counter() - started
+    finally:
+        context.close()
+
+
+#: What each start page shows last once drawn completely.
+LAST_ON_START = {
+    "app.py": ".st-key-legal_links",
+    "tests/bench/bare_hello.py": 'h1:has-text("Hallo")',
+}
+#: The second of the results page's two charts (radar, bars), drawn.
+CHARTS_DRAWN = '[data-testid="stVegaLiteChart"] >> nth=1'
+
+
+def cold_start(browser, script: str, folder: Path) -> float:
+    """Seconds from `streamlit run` until the start page is drawn completely and idle."""
+    db_url = f"sqlite:///{folder / f'cold-{time.monotonic_ns()}.db'}"
+    with server(script, db_url, folder / "cold.log") as (url, started):
+        shown_idle(browser, url, LAST_ON_START[script])
+        return time.perf_counter() - started
+
+
+def wait_for_warm_up(log: Path, offset: int) -> float:
+    """The warm-up's duration (s) from the server log, once it is written there."""
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        with log.open("rb") as text:
+            text.seek(offset)
+            found = WARMED.search(text.read())
+        if found:
+            return float(found[1]) / 1000
+        time.sleep(0.05)  # poll interval while the warm-up runs
+    raise RuntimeError(f"no warm-up line in {log} within {START_TIMEOUT_S:.0f} s")
+
+
+def results_views(browser, db_url: str, token: str, folder: Path) -> tuple[float, float, float]:
+    """In a fresh server: start page, (warm-up), first and second results view; seconds each."""
+    log = folder / "results.log"
+    offset = log.stat().st_size if log.exists() else 0
+    with server("app.py", db_url, log) as (url, _):
+        shown_idle(browser, url, LAST_ON_START["app.py"])
+        warm_up = wait_for_warm_up(log, offset)
+        first = shown_idle(browser, f"{url}/results?t={token}", CHARTS_DRAWN)
+        second = shown_idle(browser, f"{url}/results?t={token}", CHARTS_DRAWN)
+    return first, second, warm_up
+
+
+def results_first_page(browser, db_url: str, token: str, folder: Path) -> float:
+    """Seconds for the results link as the very first page of a fresh server."""
+    with server("app.py", db_url, folder / "results.log") as (url, _):
+        return shown_idle(browser, f"{url}/results?t={token}", CHARTS_DRAWN)
+
+
+def completed_self_check(db_url: str) -> str:
+    """A self-check with every statement answered (seeded); returns its link's token."""
+    engine = storage_engine.make_engine(db_url)
+    q = load_catalogue()[("kmu", "1.0")]
+    new = repo.create_round(engine, q, Organisation(name="Kaltstart"), "Runde 1", dt.date.today())
+    rng = random.Random(5)
+    visitor = access.resolve(engine, new.respondent_token)
+    for item in q.items_by_id:
+        answering.save_answer(engine, visitor, item, rng.randint(0, q.scale_max))
+    engine.dispose()
+    return new.respondent_token
+
+
+def line(what: str, ours: list[float], floor: list[float], floor_name: str, goal: float) -> str:
+    """One figure: both medians, the ratio and whether it meets the goal."""
+    ours_ms, floor_ms = statistics.median(ours) * 1000, statistics.median(floor) * 1000
+    ratio = ours_ms / floor_ms
+    verdict = "PASS" if ratio <= goal else "FAIL"
+    return (
+        f"P5 {what}: ours {ours_ms:7.0f} ms, {floor_name} {floor_ms:7.0f} ms, "
+        f"ratio {ratio:.2f} (goal <= {goal}) {verdict}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="fresh servers per figure")
+    args = parser.parse_args()
+    if not CHROMIUM.exists():
+        print(f"P5 skipped: {CHROMIUM} is missing")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="bench-cold-") as tmp, sync_playwright() as pw:
+        folder = Path(tmp)
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        db_url = f"sqlite:///{folder / 'results.db'}"
+        token = completed_self_check(db_url)
+        cold_start(browser, "tests/bench/bare_hello.py", folder)  # the disk's caches, once
+        ours, hello, first, second, warm_ups, unwarmed = [], [], [], [], [], []
+        for run in range(args.runs):
+            ours.append(cold_start(browser, "app.py", folder))
+            hello.append(cold_start(browser, "tests/bench/bare_hello.py", folder))
+            views = results_views(browser, db_url, token, folder)
+            first.append(views[0])
+            second.append(views[1])
+            warm_ups.append(views[2])
+            unwarmed.append(results_first_page(browser, db_url, token, folder))
+            print(
+                f"  run {run + 1}: start {ours[-1] * 1000:.0f} ms, hello {hello[-1] * 1000:.0f} "
+                f"ms; results first {first[-1] * 1000:.0f} ms, second {second[-1] * 1000:.0f} "
+                f"ms (warm-up {warm_ups[-1] * 1000:.0f} ms), as the first page "
+                f"{unwarmed[-1] * 1000:.0f} ms",
+                flush=True,
+            )
+        browser.close()
+    print(line("cold start until the start page is idle", ours, hello, "hello", GOAL_START))
+    print(line("first results view in a fresh server", first, second, "second", GOAL_RESULTS))
+    print(
+        f"   warm-up in the background: median {statistics.median(warm_ups) * 1000:.0f} ms; "
+        f"results link as the fresh server's first page (no goal): median "
+        f"{statistics.median(unwarmed) * 1000:.0f} ms, "
+        f"{statistics.median(unwarmed) / statistics.median(second):.2f}× the second view"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
