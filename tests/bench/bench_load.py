@@ -30,7 +30,6 @@ import argparse
 import asyncio
 import datetime as dt
 import multiprocessing as mp
-import os
 import random
 import re
 import statistics
@@ -49,6 +48,7 @@ from assessment.responses import Organisation
 from assessment.services import access, answering
 from assessment.storage import engine as storage_engine
 from assessment.storage import repository as repo
+from tests.bench.cpu import cpu_seconds
 from tests.bench.streamlit_client import RunFailed, Session
 from tests.browser.conftest import StreamlitServer, _free_port
 from tests.browser.no_loss import stored_answers
@@ -260,12 +260,6 @@ def run_server(server: StreamlitServer, participants: int, answers: int, pause: 
         "server_cpu": cpu / max(given, 1),
         "client_cpu": own / max(given, 1),
     }
-
-
-def cpu_seconds(pid: int) -> float:
-    """The CPU time (user and system) process `pid` has used so far (Linux's /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def server_table(database: str, rows: dict[int, dict], answers: int, pause: float) -> str:
