@@ -1,7 +1,8 @@
 """Warm-up: the results' heavy first steps (Altair, chart specs, scoring, the PDF's modules).
 
-A fresh process pays for them on its first results view: Altair's import and its first chart
-(its Vega-Lite schema loads on first use), pandas' first group-bys, number formats and fpdf.
+A fresh process pays for them on its first results view: Altair's import (it parses the
+Vega-Lite schema) and its first chart (the schema's validators), the chart templates, which are
+cached per questionnaire and language, pandas' first group-bys, number formats, and fpdf.
 `warm` does them once on the demo round, in memory and without a database, so that the UI can
 run it in a background thread after the first page is drawn.
 """

@@ -16,8 +16,11 @@ server   One `streamlit run app.py` on localhost (a free port, the same database
          picks an option of one statement after the other as a click does, waits until the
          page's run has finished and pauses 0.8 s (a workshop's pace). The server logs each
          answer's write (`save answer took … ms`); the client times the round trip of the
-         click. Afterwards every answer is looked up in the database: one that is missing or
-         differs, a run that failed, a traceback or a "not saved" marker counts as an error.
+         click; the table adds the server's and the clients' CPU time per answer. Afterwards
+         every answer is looked up in the database: one that is missing or differs, a run that
+         failed, a traceback or a "not saved" marker counts as an error. A workshop is cut off
+         after 60 s (each participant not done by then is an error), so that the mode takes a
+         few minutes at most.
 
 PostgreSQL runs when $VIELFALTSKOMPASS_TEST_PG_URL is set, in a fresh schema that is dropped
 afterwards. Prints answers per second, p50/p95 of one write and the errors. Goal: 30
