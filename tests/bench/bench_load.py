@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/bench/bench_load.py [--participants 10 30 100] [--answers 16]
                                                [--through service server] [--server-answers 8]
+                                               [--server-pause 0.8]
     scripts/with-postgres .venv/bin/python tests/bench/bench_load.py   # PostgreSQL as well
 
 A workshop is one session round; each participant has their own respondent link.
@@ -19,8 +20,9 @@ server   One `streamlit run app.py` on localhost (a free port, the same database
          click; the table adds the server's and the clients' CPU time per answer. Afterwards
          every answer is looked up in the database: one that is missing or differs, a run that
          failed, a traceback or a "not saved" marker counts as an error. A workshop is cut off
-         after 60 s (each participant not done by then is an error), so that the mode takes a
-         few minutes at most.
+         after 20 s + 0.8 s per participant (each participant not done by then is an error),
+         and the next starts once the server has finished what the last one left, so that the
+         mode takes a few minutes at most.
 
 PostgreSQL runs when $VIELFALTSKOMPASS_TEST_PG_URL is set, in a fresh schema that is dropped
 afterwards. Prints answers per second, p50/p95 of one write and the errors. Goal: 30
@@ -63,9 +65,14 @@ WORKSHOP_PAUSE_S = 0.8
 WORKER_TIMEOUT_S = 600
 #: Participants of the app-server mode open their links this far apart (s), as people do.
 ARRIVAL_GAP_S = 0.1
-#: A workshop through the app server that has not finished by then is cut off; each answer
-#: not given by then counts as an error.
-SERVER_WORKSHOP_TIMEOUT_S = 60
+#: A workshop through the app server that has not finished after this much time, plus this
+#: much per participant, is cut off; each participant not done by then counts as an error.
+SERVER_WORKSHOP_BASE_S = 20.0
+SERVER_WORKSHOP_PER_PARTICIPANT_S = 0.8
+#: Between workshops the server finishes what the last one left (at most this long): its CPU
+#: time must stand still for a while (QUIET_S) before the next workshop starts.
+SERVER_SETTLE_TIMEOUT_S = 30.0
+QUIET_S = 1.0
 
 
 def new_workshop(url: str, participants: int) -> list[str]:
@@ -225,7 +232,8 @@ async def server_workshop(base_url: str, tokens: list[str], answers: int, pause:
         asyncio.create_task(server_participant(base_url, token, n, answers, pause, outcome))
         for n, token in enumerate(tokens)
     ]
-    done, pending = await asyncio.wait(tasks, timeout=SERVER_WORKSHOP_TIMEOUT_S)
+    timeout = SERVER_WORKSHOP_BASE_S + SERVER_WORKSHOP_PER_PARTICIPANT_S * len(tokens)
+    done, pending = await asyncio.wait(tasks, timeout=timeout)
     for task in pending:
         task.cancel()
         outcome.errors.append("timed out")
@@ -239,6 +247,7 @@ async def server_workshop(base_url: str, tokens: list[str], answers: int, pause:
 def run_server(server: StreamlitServer, participants: int, answers: int, pause: float) -> dict:
     """One workshop through the app server; its figures, checked against the database."""
     tokens = new_workshop(server.db_url, participants)
+    settle(server.process.pid)
     log_start = server.log.stat().st_size
     cpu_start, own_start = cpu_seconds(server.process.pid), time.process_time()
     outcome = asyncio.run(server_workshop(server.url, tokens, answers, pause))
@@ -263,6 +272,18 @@ def run_server(server: StreamlitServer, participants: int, answers: int, pause: 
         "server_cpu": cpu / max(given, 1),
         "client_cpu": own / max(given, 1),
     }
+
+
+def settle(pid: int) -> None:
+    """Wait until the server's CPU time stands still (it has done all it was sent), or time's up."""
+    deadline = time.monotonic() + SERVER_SETTLE_TIMEOUT_S
+    before = cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(QUIET_S)  # the window in which the CPU time must not move
+        now = cpu_seconds(pid)
+        if now - before < 0.02 * QUIET_S:  # a few ticks of housekeeping
+            return
+        before = now
 
 
 def server_table(database: str, rows: dict[int, dict], answers: int, pause: float) -> str:
@@ -315,6 +336,9 @@ def main() -> None:
         "--through", nargs="+", choices=["service", "server"], default=["service", "server"]
     )
     parser.add_argument("--server-answers", type=int, default=8, help="per participant")
+    parser.add_argument(
+        "--server-pause", type=float, default=WORKSHOP_PAUSE_S, help="s after each page run"
+    )
     args = parser.parse_args()
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
@@ -331,7 +355,7 @@ def main() -> None:
                         print(summary(database, participants, pace, outcome), flush=True)
             if "server" in args.through:
                 through_server(
-                    database, url, folder, args.participants, args.server_answers, WORKSHOP_PAUSE_S
+                    database, url, folder, args.participants, args.server_answers, args.server_pause
                 )
 
 
