@@ -1,7 +1,9 @@
 """The core warm-up in a background thread: started once per server process.
 
-The app calls `start` after a page has been drawn, so the first visitor's page does not wait
-for it; a results view that comes while it runs waits only for what is not imported yet.
+The app calls `start` after a page has been drawn; the warm-up then waits until that run's
+script thread has ended, so the first visitor's page does not wait for it (nor share the
+interpreter with it). A results view that comes while it runs waits only for what is not
+imported yet.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ RESULT_VIEWS = (
     "assessment.ui.plan_table",
 )
 
+#: How long the warm-up waits for the run that started it to end (a run is short).
+RUN_END_TIMEOUT_S = 10.0
+
 _lock = threading.Lock()
 _thread: threading.Thread | None = None
 
@@ -28,12 +33,17 @@ def start() -> threading.Thread:
     global _thread
     with _lock:
         if _thread is None:
-            _thread = threading.Thread(target=_run, name="vielfaltskompass-warmup", daemon=True)
+            caller = threading.current_thread()
+            _thread = threading.Thread(
+                target=_run, args=(caller,), name="vielfaltskompass-warmup", daemon=True
+            )
             _thread.start()
         return _thread
 
 
-def _run() -> None:
+def _run(caller: threading.Thread) -> None:
+    if caller is not threading.main_thread():  # a script run's thread ends with its run
+        caller.join(timeout=RUN_END_TIMEOUT_S)
     try:
         for module in RESULT_VIEWS:
             importlib.import_module(module)
