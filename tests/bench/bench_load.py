@@ -20,7 +20,7 @@ server   One `streamlit run app.py` on localhost (a free port, the same database
          click; the table adds the server's and the clients' CPU time per answer. Afterwards
          every answer is looked up in the database: one that is missing or differs, a run that
          failed, a traceback or a "not saved" marker counts as an error. A workshop is cut off
-         after 20 s + 0.8 s per participant (each participant not done by then is an error),
+         after 20 s + its pauses + 0.8 s per participant (one not done by then is an error),
          and the next starts once the server has finished what the last one left, so that the
          mode takes a few minutes at most.
 
@@ -65,8 +65,9 @@ WORKSHOP_PAUSE_S = 0.8
 WORKER_TIMEOUT_S = 600
 #: Participants of the app-server mode open their links this far apart (s), as people do.
 ARRIVAL_GAP_S = 0.1
-#: A workshop through the app server that has not finished after this much time, plus this
-#: much per participant, is cut off; each participant not done by then counts as an error.
+#: A workshop through the app server that has not finished after this much time, plus its
+#: pauses, plus this much per participant, is cut off; each participant not done by then
+#: counts as an error.
 SERVER_WORKSHOP_BASE_S = 20.0
 SERVER_WORKSHOP_PER_PARTICIPANT_S = 0.8
 #: Between workshops the server finishes what the last one left (at most this long): its CPU
@@ -232,7 +233,8 @@ async def server_workshop(base_url: str, tokens: list[str], answers: int, pause:
         asyncio.create_task(server_participant(base_url, token, n, answers, pause, outcome))
         for n, token in enumerate(tokens)
     ]
-    timeout = SERVER_WORKSHOP_BASE_S + SERVER_WORKSHOP_PER_PARTICIPANT_S * len(tokens)
+    pauses = answers * pause * 1.2  # the longest a participant pauses in all
+    timeout = SERVER_WORKSHOP_BASE_S + pauses + SERVER_WORKSHOP_PER_PARTICIPANT_S * len(tokens)
     done, pending = await asyncio.wait(tasks, timeout=timeout)
     for task in pending:
         task.cancel()
