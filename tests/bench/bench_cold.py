@@ -52,6 +52,7 @@ from assessment.services import access, answering  # noqa: E402
 from assessment.storage import engine as storage_engine  # noqa: E402
 from assessment.storage import repository as repo  # noqa: E402
 from tests.bench.cpu import cpu_seconds  # noqa: E402
+from tests.browser.conftest import _free_port  # noqa: E402
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 GOAL_START = 1.3
@@ -67,8 +68,6 @@ WARMED = re.compile(rb"warm-up took ([0-9.]+) ms")
 @contextmanager
 def server(script: str, db_url: str, log: Path) -> Iterator[tuple[str, float, int]]:
     """`streamlit run script` on a free port; yields its URL, its start (s) and its pid."""
-    from tests.browser.conftest import _free_port
-
     port = _free_port()
     env = {**os.environ, "VIELFALTSKOMPASS_DB_URL": db_url, "VIELFALTSKOMPASS_LOG_LEVEL": "DEBUG"}
     command = [
@@ -132,6 +131,7 @@ def cold_start(browser, script: str, folder: Path) -> tuple[float, float]:
     db_url = f"sqlite:///{folder / f'cold-{time.monotonic_ns()}.db'}"
     with server(script, db_url, folder / "cold.log") as (url, started, pid):
         shown_idle(browser, url, LAST_ON_START[script])
+        # The CPU time may hold the first moments of the warm-up, which starts as the run ends.
         return time.perf_counter() - started, cpu_seconds(pid)
 
 
