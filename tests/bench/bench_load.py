@@ -205,7 +205,9 @@ async def server_participant(
             radios = [
                 (match["item"], radio)
                 for radio in session.find("radio", "answer_")
-                if (match := ANSWER_KEY.match(radio.key)) and match["item"] not in given
+                if (match := ANSWER_KEY.match(radio.key))
+                and match["item"] not in given
+                and not radio.disabled
             ]
             if not radios:
                 following = session.find("button", label=NEXT_AREA)
