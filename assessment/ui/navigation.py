@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from assessment.i18n import LANGS
+from assessment.ui import warmup
 from assessment.ui.pages_registry import sections
 from assessment.ui.state import lang, tr
 
@@ -69,3 +70,5 @@ def run() -> None:
         # One sentence for the user; the details (SQL, paths) go to the server log only.
         logging.getLogger("assessment.ui").error("page %s failed", page.url_path, exc_info=True)
         st.error(tr("ui.error_storage"), icon=":material/cloud_off:")
+    finally:  # also after st.stop or a page switch: once the first page is drawn
+        warmup.start()
