@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
@@ -21,7 +21,9 @@ from pydantic import (
 )
 
 from assessment import limits
-from assessment.problems import FileProblems
+from assessment.institutions import check_institution_types, data_for_type
+from assessment.problems import PATH_MARK, FileProblems, at
+from assessment.yaml_source import DuplicateKey, load_yaml
 
 QUESTIONNAIRE_DIR = Path(__file__).resolve().parent.parent / "questionnaires"
 #: Environment variable naming another folder of questionnaire files (tests, own catalogues).
@@ -31,6 +33,9 @@ QUESTIONNAIRE_DIR_ENV = "VIELFALTSKOMPASS_QUESTIONNAIRES"
 AREA_IDS: tuple[str, ...] = ("strategy", "hr", "training", "services", "networking")
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+#: A questionnaire's id may also hold hyphens ("kmu-kurz").
+QuestionnaireId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
+Version = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$")]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Lang = Literal["de", "en"]
 
@@ -49,12 +54,13 @@ TrainingTopic = Literal[
 ]
 
 
-_PATH_MARK = "@"
+#: Further dimensions of diversity a statement may also address; labels are `diversity.<id>`.
+DiversityDimension = Literal["gender", "age", "disability", "religion", "sexual_identity"]
+#: The areas that may hold statements on further dimensions, and at most how many each.
+FURTHER_DIMENSION_AREAS: tuple[str, ...] = ("hr", "services")
+FURTHER_DIMENSIONS_PER_AREA = 2
 
-
-def _problem(path: str, message: str) -> ValueError:
-    """A cross-check failure that names the path in the file where it is."""
-    return ValueError(f"{_PATH_MARK}{path}: {message}")
+_problem = at
 
 
 class _Frozen(BaseModel):
@@ -91,6 +97,26 @@ class Item(_Frozen):
     weight: float = Field(default=1.0, gt=0)
     statement: Text
     hint: Text
+    applies_to: list[Slug] | None = Field(
+        default=None, min_length=1, description="institution types; None: every type"
+    )
+    further_dimensions: list[DiversityDimension] = Field(
+        default_factory=list, description="dimensions beyond origin and language it addresses"
+    )
+
+
+class InstitutionType(_Frozen):
+    """A kind of institution a questionnaire adapts its statements to."""
+
+    id: Slug
+    label: Text
+
+
+class QuestionnaireRef(_Frozen):
+    """Names a questionnaire by id and version."""
+
+    id: QuestionnaireId
+    version: Version
 
 
 class Dimension(_Frozen):
@@ -118,13 +144,19 @@ class Measure(_Frozen):
 class Questionnaire(_Frozen):
     """A complete questionnaire: scale, stages, the five areas with items, measures."""
 
-    id: Slug
-    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$")]
+    id: QuestionnaireId
+    version: Version
     audience: Slug
     title: Text
     description: Text
     scale: list[ScaleLevel] = Field(min_length=2)
     stages: list[Stage] = Field(min_length=2)
+    #: The kinds of institution whose respondents see only the statements for their kind.
+    institution_types: list[InstitutionType] = Field(default_factory=list)
+    #: Set in a round's copy: the kind chosen in the profile (other kinds' items are removed).
+    institution_type: Slug | None = None
+    #: A quick check names the full check it draws its statements and measures from.
+    based_on: QuestionnaireRef | None = None
     dimensions: list[Dimension]
     measures: list[Measure] = Field(min_length=1)
 
@@ -161,6 +193,8 @@ class Questionnaire(_Frozen):
                         f"item {item_id!r} belongs to "
                         f"{item_area[item_id]!r}, not {measure.dimension!r}",
                     )
+        _check_further_dimensions(self.dimensions)
+        check_institution_types(self)
         return self
 
     @property
@@ -194,6 +228,10 @@ class Questionnaire(_Frozen):
         blob = self.model_dump_json().encode()
         return hashlib.sha256(blob).hexdigest()[:16]
 
+    def for_type(self, type_id: str) -> Questionnaire:
+        """The copy a round of institution kind `type_id` answers (only that kind's items)."""
+        return Questionnaire.model_validate(data_for_type(self, type_id))
+
     def stage_for(self, score: float | None) -> Stage | None:
         """The stage whose band contains `score` (the top band includes 100)."""
         if score is None or math.isnan(score):
@@ -223,6 +261,23 @@ def _check_unique(entries: Iterable[tuple[str, str]]) -> None:
         seen.add(id_)
 
 
+def _check_further_dimensions(dimensions: list[Dimension]) -> None:
+    for d, dimension in enumerate(dimensions):
+        marked = [n for n, item in enumerate(dimension.items) if item.further_dimensions]
+        if marked and dimension.id not in FURTHER_DIMENSION_AREAS:
+            raise _problem(
+                f"dimensions.{d}.items.{marked[0]}.further_dimensions",
+                f"only {' and '.join(FURTHER_DIMENSION_AREAS)} may hold statements on further "
+                "dimensions of diversity",
+            )
+        if len(marked) > FURTHER_DIMENSIONS_PER_AREA:
+            raise _problem(
+                f"dimensions.{d}.items.{marked[FURTHER_DIMENSIONS_PER_AREA]}.further_dimensions",
+                f"at most {FURTHER_DIMENSIONS_PER_AREA} statements per area may address further "
+                "dimensions of diversity",
+            )
+
+
 def _check_stage_bands(stages: list[Stage]) -> None:
     if stages[0].min != 0:
         raise _problem("stages.0.min", "the first stage must start at 0")
@@ -239,16 +294,21 @@ def _check_stage_bands(stages: list[Stage]) -> None:
             )
 
 
-#: libyaml's safe loader where available (about ten times faster), else the pure-Python one.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 class QuestionnaireError(FileProblems):
     """A questionnaire file that cannot be read or is invalid: `file: path.in.file: message`."""
 
 
-def parse_questionnaire(text: str, file: str = "<text>") -> Questionnaire:
-    """Parse YAML text into a Questionnaire or raise QuestionnaireError."""
+#: Finds the full check a quick check is based on: (id, version) -> questionnaire or None.
+BaseLookup = Callable[[str, str], "Questionnaire | None"]
+
+
+def parse_questionnaire(
+    text: str, file: str = "<text>", bases: BaseLookup | None = None
+) -> Questionnaire:
+    """Parse YAML text into a Questionnaire or raise QuestionnaireError.
+
+    A quick check (a file with `based_on`) is resolved against the full check `bases` finds.
+    """
     too_large = limits.size_problem(text)
     if too_large:
         raise QuestionnaireError(file, [("", too_large)])
@@ -262,6 +322,13 @@ def parse_questionnaire(text: str, file: str = "<text>") -> Questionnaire:
     if too_deep:
         raise QuestionnaireError(file, [("", too_deep)])
     try:
+        if "based_on" in data:
+            from assessment.quick_check import QuickCheckProblem, resolve_quick_check
+
+            try:
+                data = resolve_quick_check(data, bases or (lambda _id, _version: None))
+            except QuickCheckProblem as exc:
+                raise QuestionnaireError(file, [(exc.path, exc.message)]) from None
         return Questionnaire.model_validate(data)
     except ValidationError as exc:
         raise QuestionnaireError(file, validation_problems(exc)) from None
@@ -269,15 +336,16 @@ def parse_questionnaire(text: str, file: str = "<text>") -> Questionnaire:
 
 def _load_yaml(text: str, file: str) -> object:
     try:
-        return yaml.load(text, Loader=_FAST_LOADER)
-    except yaml.YAMLError:
-        try:  # the pure-Python loader describes syntax errors more precisely
-            return yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise QuestionnaireError(file, [(where, f"invalid YAML: {problem}")]) from None
+        return load_yaml(text)
+    except DuplicateKey as exc:
+        raise QuestionnaireError(
+            file, [(f"line {exc.line}, column {exc.column}", str(exc))]
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise QuestionnaireError(file, [(where, f"invalid YAML: {problem}")]) from None
 
 
 def validation_problems(exc: ValidationError) -> list[tuple[str, str]]:
@@ -286,22 +354,46 @@ def validation_problems(exc: ValidationError) -> list[tuple[str, str]]:
     for err in exc.errors():
         path = ".".join(str(p) for p in err["loc"])
         msg = err["msg"].removeprefix("Value error, ")
-        if msg.startswith(_PATH_MARK):
+        if msg.startswith(PATH_MARK):
             # Cross-checks name their own path ("@measures.3.items: …"); join it to the location.
-            inner, msg = msg[len(_PATH_MARK) :].split(": ", 1)
+            inner, msg = msg[len(PATH_MARK) :].split(": ", 1)
             path = f"{path}.{inner}" if path else inner
         problems.append((path, msg))
     return problems
 
 
-def load_questionnaire(path: str | Path) -> Questionnaire:
-    """Read and validate one questionnaire file."""
+def load_questionnaire(path: str | Path, bases: BaseLookup | None = None) -> Questionnaire:
+    """Read and validate one questionnaire file (a quick check's base is found beside it)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise QuestionnaireError(str(path), [("", f"cannot read file: {exc}")]) from None
-    return parse_questionnaire(text, str(path))
+    return parse_questionnaire(text, str(path), bases or _beside(path))
+
+
+def _beside(path: Path) -> BaseLookup:
+    """Looks a full check up among the files in the folder of `path` (quick checks skipped)."""
+
+    def lookup(id_: str, version: str) -> Questionnaire | None:
+        for other in sorted(path.parent.glob("*.yaml")):
+            if other.resolve() == path.resolve() or _is_quick_check(other):
+                continue
+            q = load_questionnaire(other)
+            if (q.id, q.version) == (id_, version):
+                return q
+        return None
+
+    return lookup
+
+
+def _is_quick_check(path: Path) -> bool:
+    """Whether the file is a quick check (has `based_on`); unreadable files are not."""
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, DuplicateKey):
+        return False
+    return isinstance(data, dict) and "based_on" in data
 
 
 def questionnaire_dir() -> Path:
@@ -309,17 +401,25 @@ def questionnaire_dir() -> Path:
     return Path(os.environ.get(QUESTIONNAIRE_DIR_ENV) or QUESTIONNAIRE_DIR)
 
 
+#: Earlier versions, kept so that files exported from old rounds can still be read.
+ARCHIVE = "archive"
+
+
 def questionnaire_files(directory: Path | None = None) -> list[Path]:
-    """All questionnaire files in `directory` (default: questionnaire_dir()), sorted by name."""
-    return sorted((directory or questionnaire_dir()).glob("*.yaml"))
+    """All questionnaire files in `directory` (default: questionnaire_dir()) and its archive."""
+    folder = directory or questionnaire_dir()
+    return sorted(folder.glob("*.yaml")) + sorted((folder / ARCHIVE).glob("*.yaml"))
 
 
 def load_catalogue(directory: Path | None = None) -> dict[tuple[str, str], Questionnaire]:
-    """Every questionnaire by (id, version)."""
+    """Every questionnaire by (id, version), archived versions included."""
     catalogue: dict[tuple[str, str], Questionnaire] = {}
     found_in: dict[tuple[str, str], Path] = {}
-    for path in questionnaire_files(directory):
-        q = load_questionnaire(path)
+    files = questionnaire_files(directory)
+    # Full checks first, so that a quick check finds its base among them.
+    quick = [p for p in files if _is_quick_check(p)]
+    for path in [p for p in files if p not in quick] + quick:
+        q = load_questionnaire(path, lambda id_, version: catalogue.get((id_, version)))
         key = (q.id, q.version)
         if key in catalogue:
             raise QuestionnaireError(
@@ -327,3 +427,16 @@ def load_catalogue(directory: Path | None = None) -> dict[tuple[str, str], Quest
             )
         catalogue[key], found_in[key] = q, path
     return catalogue
+
+
+def offered(catalogue: dict[tuple[str, str], Questionnaire]) -> list[Questionnaire]:
+    """The newest version of each questionnaire, by id: what a new round can be started with."""
+    newest: dict[str, Questionnaire] = {}
+    for q in catalogue.values():
+        if q.id not in newest or _version_key(q.version) > _version_key(newest[q.id].version):
+            newest[q.id] = q
+    return [newest[id_] for id_ in sorted(newest)]
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
