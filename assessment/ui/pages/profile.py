@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from assessment.questionnaire import offered
 from assessment.responses import Organisation
 from assessment.services.errors import ServiceError
 from assessment.ui import actions
@@ -20,7 +21,8 @@ cur = current()
 if cur is not None:
     org, label, q = cur.details.organisation.model_dump(), cur.details.label, cur.questionnaire
 else:
-    q = catalogue()[st.session_state.get("new_questionnaire") or min(catalogue())]
+    chosen = st.session_state.get("new_questionnaire")
+    q = catalogue()[chosen] if chosen else offered(catalogue())[0]
     org = dict.fromkeys(Organisation.model_fields, "")
     label = tr("ui.profile_round_default", year=date.today().year)
 
