@@ -139,6 +139,9 @@ class Measure(_Frozen):
     items: list[Slug] = Field(default_factory=list)
     topics: list[TrainingTopic] = Field(default_factory=list)
     keep_up: bool = Field(default=False, description="suited to areas already at target")
+    requires: list[Slug] = Field(
+        default_factory=list, description="measures that must come first (same or earlier phase)"
+    )
 
 
 class Questionnaire(_Frozen):
@@ -195,6 +198,7 @@ class Questionnaire(_Frozen):
                     )
         _check_further_dimensions(self.dimensions)
         check_institution_types(self)
+        _check_requires(self.measures)
         return self
 
     @property
@@ -276,6 +280,28 @@ def _check_further_dimensions(dimensions: list[Dimension]) -> None:
                 f"at most {FURTHER_DIMENSIONS_PER_AREA} statements per area may address further "
                 "dimensions of diversity",
             )
+
+
+def _check_requires(measures: list[Measure]) -> None:
+    """Every `requires` names a known measure, and no measure requires itself, even indirectly."""
+    index = {m.id: n for n, m in enumerate(measures)}
+    for n, measure in enumerate(measures):
+        for required in measure.requires:
+            if required not in index:
+                raise _problem(f"measures.{n}.requires", f"unknown measure {required!r}")
+    finished: set[str] = set()
+
+    def visit(measure_id: str, path: list[str]) -> None:
+        if measure_id in path:  # met again on its own path: a cycle
+            cycle = " → ".join([*path[path.index(measure_id) :], measure_id])
+            raise _problem(f"measures.{index[measure_id]}.requires", f"circular: {cycle}")
+        if measure_id not in finished:
+            for required in measures[index[measure_id]].requires:
+                visit(required, [*path, measure_id])
+            finished.add(measure_id)
+
+    for measure in measures:
+        visit(measure.id, [])
 
 
 def _check_stage_bands(stages: list[Stage]) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from assessment.questionnaire import Questionnaire, load_catalogue
 from assessment.services import access
 from assessment.services.access import Visitor
+from assessment.services.errors import ServiceError
 from assessment.storage import engine as storage_engine
 from assessment.storage.results import RoundDetails
 from assessment.ui.state import token
@@ -49,6 +50,36 @@ class Current:
     visitor: Visitor
 
 
+#: URL parameter of the round an organisation (or unit) link opens, when not its newest.
+ROUND_PARAM = "r"
+
+
+def open_round(round_id: int | None) -> None:
+    """Let the organisation link open round `round_id` (None: its newest), kept in the URL."""
+    if round_id is None:
+        st.session_state.pop(ROUND_PARAM, None)
+        st.query_params.pop(ROUND_PARAM, None)
+    else:
+        st.session_state[ROUND_PARAM] = str(round_id)
+        st.query_params[ROUND_PARAM] = str(round_id)
+
+
+def _chosen_round(db: Engine, visitor: Visitor) -> Visitor:
+    """An organisation link's visitor on the round chosen on the organisation page."""
+    if not visitor.may("rounds"):
+        return visitor
+    chosen = st.query_params.get(ROUND_PARAM) or st.session_state.get(ROUND_PARAM)
+    if not chosen or not chosen.isdigit() or int(chosen) == visitor.round_id:
+        return visitor
+    try:
+        found = access.within(db, visitor, int(chosen))
+    except ServiceError:  # another organisation's round, or deleted meanwhile: the newest
+        open_round(None)
+        return visitor
+    st.query_params[ROUND_PARAM] = chosen  # a page switch drops it from the address
+    return found
+
+
 def current() -> Current | None:
     """The round the current token opens, or None."""
     value = token()
@@ -58,6 +89,7 @@ def current() -> Current | None:
     visitor = access.resolve(db, value)
     if visitor is None or visitor.round is None or visitor.role == "join":
         return None  # a session's join code only adds a respondent; it opens no pages
+    visitor = _chosen_round(db, visitor)
     return Current(
         token=value,
         round_id=visitor.round.round_id,
