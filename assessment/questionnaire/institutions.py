@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from assessment.problems import at
 
 if TYPE_CHECKING:
-    from assessment.questionnaire import Item, Questionnaire
+    from assessment.questionnaire.model import Item, Questionnaire
 
 #: Every kind of institution sees at least this many statements in each area.
 MIN_ITEMS_PER_TYPE = 6
@@ -51,7 +51,7 @@ def data_for_type(q: Questionnaire, type_id: str) -> dict[str, Any]:
     """`q` as data with only the statements for `type_id`; measures lose links to the others.
 
     A measure all of whose statements were removed is removed too: it is about something that
-    institution does not do.
+    institution does not do; measures that required it no longer wait for it.
     """
     if type_id not in {t.id for t in q.institution_types}:
         raise ValueError(f"unknown institution type {type_id!r}")
@@ -62,9 +62,12 @@ def data_for_type(q: Questionnaire, type_id: str) -> dict[str, Any]:
     measures = []
     for measure in data["measures"]:
         linked = [i for i in measure["items"] if i in kept]
-        if measure["items"] and not linked:
-            continue
-        measures.append({**measure, "items": linked})
-    data["measures"] = measures
+        if not measure["items"] or linked:
+            measures.append({**measure, "items": linked})
+    remaining = {m["id"] for m in measures}
+    # A removed measure is no longer a step another one has to wait for.
+    data["measures"] = [
+        {**m, "requires": [r for r in m["requires"] if r in remaining]} for m in measures
+    ]
     data["institution_type"] = type_id
     return data

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
-from assessment.questionnaire import (
-    AREA_IDS,
+from assessment.questionnaire.checks import AREA_IDS
+from assessment.questionnaire.model import (
     QuestionnaireId,
     QuestionnaireRef,
     Slug,
@@ -23,7 +23,7 @@ from assessment.questionnaire import (
 )
 
 if TYPE_CHECKING:
-    from assessment.questionnaire import Questionnaire
+    from assessment.questionnaire.model import Questionnaire
 
 
 class QuickCheckProblem(Exception):
