@@ -71,3 +71,27 @@ def data_for_type(q: Questionnaire, type_id: str) -> dict[str, Any]:
     ]
     data["institution_type"] = type_id
     return data
+
+
+def view_for(q: Questionnaire, institution_type: str | None) -> Questionnaire:
+    """The questionnaire as institutions of kind `institution_type` answer it.
+
+    A questionnaire with institution types needs one of them; one without takes none.
+    Raises ValueError naming the kinds it knows.
+    """
+    if q.institution_type is not None:  # already one kind's view
+        if institution_type in (None, q.institution_type):
+            return q
+        raise ValueError(f"this copy holds the statements for {q.institution_type!r} only")
+    kinds = [t.id for t in q.institution_types]
+    if not kinds:
+        if institution_type is not None:
+            raise ValueError(f"{q.id} {q.version} has no institution types")
+        return q
+    if institution_type is None:
+        raise ValueError(f"{q.id} {q.version} needs an institution type: {', '.join(kinds)}")
+    if institution_type not in kinds:
+        raise ValueError(
+            f"unknown institution type {institution_type!r}; known: {', '.join(kinds)}"
+        )
+    return q.for_type(institution_type)
