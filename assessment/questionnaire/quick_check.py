@@ -81,6 +81,13 @@ def resolve_quick_check(
             raise QuickCheckProblem(
                 f"measures.{n}", f"unknown measure {measure_id!r} in {ref.id} {ref.version}"
             )
+        missing = [r for r in measure.requires if r not in spec.measures]
+        if missing:
+            raise QuickCheckProblem(
+                f"measures.{n}",
+                f"measure {measure_id!r} requires {missing[0]!r}, which the quick check "
+                "does not take",
+            )
         linked = [i for i in measure.items if i in chosen]
         measures.append({**measure.model_dump(), "items": linked})
     return {

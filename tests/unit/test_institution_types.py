@@ -161,7 +161,7 @@ def test_a_response_file_names_a_known_kind_and_answers_only_its_statements(
 def test_a_kind_for_a_questionnaire_without_kinds_is_refused(mini: Questionnaire) -> None:
     raw = response_raw("office", {"s1": 2})
     raw["questionnaire"] = {"id": "mini", "version": "1.0", "institution_type": "office"}
-    with pytest.raises(ResponseFileError, match="mini 1.0 has no institution types"):
+    with pytest.raises(ResponseFileError, match=r"mini 1\.0 has no institution types"):
         parse_responses(json.dumps(raw), {key(mini): mini})
 
 
