@@ -98,7 +98,10 @@ def _beside(path: Path) -> BaseLookup:
         for other in sorted(path.parent.glob("*.yaml")):
             if other.resolve() == path.resolve() or is_quick_check(other):
                 continue
-            q = load_questionnaire(other)
+            try:
+                q = load_questionnaire(other)
+            except QuestionnaireError:
+                continue  # a broken neighbour is reported when it is checked itself
             if (q.id, q.version) == (id_, version):
                 return q
         return None
