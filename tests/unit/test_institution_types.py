@@ -255,3 +255,20 @@ def test_verwaltung_asks_each_kind_what_fits_it() -> None:
     for kind, view in views.items():
         counts = [len(d.items) for d in view.dimensions]
         assert all(6 <= n <= 10 for n in counts), (kind, counts)
+
+
+def test_the_report_names_the_kind_on_the_cover_and_the_method_page() -> None:
+    from assessment.report import build_report
+    from tests.conftest import pdf_text
+
+    full = load_catalogue()[("verwaltung", "2.0")]
+    q = full.for_type("employment")
+    answers = {item: n % 5 for n, item in enumerate(q.items_by_id)}
+    raw = response_raw("employment", answers)
+    raw["questionnaire"] = {"id": "verwaltung", "version": "2.0", "institution_type": "employment"}
+    data, view = parse_responses(json.dumps(raw), {key(full): full})
+    text = pdf_text(build_report(data, view, lang="de"))
+    assert "Art der Einrichtung Jobcenter oder Agentur für Arbeit" in text
+    assert "zugeschnitten" in text and f"mit {len(q.items_by_id)} Aussagen" in text
+    english = pdf_text(build_report(data, view, lang="en"))
+    assert "Kind of institution Jobcenter or employment agency" in english
