@@ -34,7 +34,7 @@ TrainingTopic = Literal[
 ]
 
 
-#: Further dimensions of diversity a statement may also address; labels are `diversity.<id>`.
+#: Further dimensions of diversity a statement may also address; labels are `common.diversity_<id>`.
 DiversityDimension = Literal["gender", "age", "disability", "religion", "sexual_identity"]
 
 

@@ -71,3 +71,25 @@ def test_an_administration_chooses_its_kind_and_sees_only_its_statements(engine)
         t.value == "Art der Einrichtung: Kammer (z. B. IHK, Handwerkskammer)" for t in profile.text
     )
     assert not [s for s in profile.selectbox if s.key.endswith("_institution_type")]
+
+
+def test_statements_on_further_dimensions_are_marked_where_they_are_asked(engine):
+    at = _profile_for(("verwaltung", "2.0"))
+    at.selectbox(key="profile_new_institution_type").select("municipal")
+    _save(at)
+    next(b for b in at.button if b.label == "Nächster Bereich →").click().run()
+    assert not at.exception, at.exception
+    notes = [c.value for c in at.caption if c.value.startswith("Auch zu weiteren")]
+    assert notes == [
+        "Auch zu weiteren Vielfaltsdimensionen: Geschlecht, Religion, Behinderung",
+        "Auch zu weiteren Vielfaltsdimensionen: Geschlecht",
+    ]
+
+
+def test_the_questionnaires_page_names_the_kinds_a_statement_is_for(db_url):
+    at = open_app(page="catalogue.py")
+    assert not at.exception, at.exception
+    captions = [c.value for c in at.caption]
+    assert "*Nur für: Jobcenter oder Agentur für Arbeit*" in captions
+    assert "*Nur für: Kammer (z. B. IHK, Handwerkskammer)*" in captions
+    assert "*Auch zu weiteren Vielfaltsdimensionen: Alter*" in captions
