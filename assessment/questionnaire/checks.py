@@ -20,18 +20,16 @@ AREA_IDS: tuple[str, ...] = ("strategy", "hr", "training", "services", "networki
 FURTHER_DIMENSION_AREAS: tuple[str, ...] = ("hr", "services")
 FURTHER_DIMENSIONS_PER_AREA = 2
 
-_problem = at
-
 
 def check_questionnaire(q: Questionnaire) -> None:
     """Scale, stages, area order, unique ids and every reference between the parts."""
     values = [level.value for level in q.scale]
     if values != list(range(len(values))):
-        raise _problem("scale", "values must run 0, 1, 2, … without gaps, in order")
+        raise at("scale", "values must run 0, 1, 2, … without gaps, in order")
     _check_stage_bands(q.stages)
     ids = [d.id for d in q.dimensions]
     if tuple(ids) != AREA_IDS:
-        raise _problem("dimensions", f"must be exactly {list(AREA_IDS)} in this order, got {ids}")
+        raise at("dimensions", f"must be exactly {list(AREA_IDS)} in this order, got {ids}")
     _check_unique((f"stages.{n}.id", s.id) for n, s in enumerate(q.stages))
     _check_unique(
         (f"dimensions.{d}.items.{i}.id", item.id)
@@ -42,12 +40,12 @@ def check_questionnaire(q: Questionnaire) -> None:
     item_area = {i.id: d.id for d in q.dimensions for i in d.items}
     for n, measure in enumerate(q.measures):
         if measure.dimension not in ids:
-            raise _problem(f"measures.{n}.dimension", f"unknown dimension {measure.dimension!r}")
+            raise at(f"measures.{n}.dimension", f"unknown dimension {measure.dimension!r}")
         for item_id in measure.items:
             if item_id not in item_area:
-                raise _problem(f"measures.{n}.items", f"unknown item {item_id!r}")
+                raise at(f"measures.{n}.items", f"unknown item {item_id!r}")
             if item_area[item_id] != measure.dimension:
-                raise _problem(
+                raise at(
                     f"measures.{n}.items",
                     f"item {item_id!r} belongs to "
                     f"{item_area[item_id]!r}, not {measure.dimension!r}",
@@ -62,7 +60,7 @@ def _check_unique(entries: Iterable[tuple[str, str]]) -> None:
     seen: set[str] = set()
     for path, id_ in entries:
         if id_ in seen:
-            raise _problem(path, f"id {id_!r} is used more than once")
+            raise at(path, f"id {id_!r} is used more than once")
         seen.add(id_)
 
 
@@ -71,13 +69,13 @@ def _check_further_dimensions(dimensions: list[Dimension]) -> None:
     for d, dimension in enumerate(dimensions):
         marked = [n for n, item in enumerate(dimension.items) if item.further_dimensions]
         if marked and dimension.id not in FURTHER_DIMENSION_AREAS:
-            raise _problem(
+            raise at(
                 f"dimensions.{d}.items.{marked[0]}.further_dimensions",
                 f"only {' and '.join(FURTHER_DIMENSION_AREAS)} may hold statements on further "
                 "dimensions of diversity",
             )
         if len(marked) > FURTHER_DIMENSIONS_PER_AREA:
-            raise _problem(
+            raise at(
                 f"dimensions.{d}.items.{marked[FURTHER_DIMENSIONS_PER_AREA]}.further_dimensions",
                 f"at most {FURTHER_DIMENSIONS_PER_AREA} statements per area may address further "
                 "dimensions of diversity",
@@ -90,13 +88,13 @@ def _check_requires(measures: list[Measure]) -> None:
     for n, measure in enumerate(measures):
         for required in measure.requires:
             if required not in index:
-                raise _problem(f"measures.{n}.requires", f"unknown measure {required!r}")
+                raise at(f"measures.{n}.requires", f"unknown measure {required!r}")
     finished: set[str] = set()
 
     def visit(measure_id: str, path: list[str]) -> None:
         if measure_id in path:  # met again on its own path: a cycle
             cycle = " → ".join([*path[path.index(measure_id) :], measure_id])
-            raise _problem(f"measures.{index[measure_id]}.requires", f"circular: {cycle}")
+            raise at(f"measures.{index[measure_id]}.requires", f"circular: {cycle}")
         if measure_id not in finished:
             for required in measures[index[measure_id]].requires:
                 visit(required, [*path, measure_id])
@@ -108,14 +106,14 @@ def _check_requires(measures: list[Measure]) -> None:
 
 def _check_stage_bands(stages: list[Stage]) -> None:
     if stages[0].min != 0:
-        raise _problem("stages.0.min", "the first stage must start at 0")
+        raise at("stages.0.min", "the first stage must start at 0")
     if stages[-1].max != 100:
-        raise _problem(f"stages.{len(stages) - 1}.max", "the last stage must end at 100")
+        raise at(f"stages.{len(stages) - 1}.max", "the last stage must end at 100")
     for n, stage in enumerate(stages):
         if stage.min >= stage.max:
-            raise _problem(f"stages.{n}", "min must be below max")
+            raise at(f"stages.{n}", "min must be below max")
         if n and stage.min != stages[n - 1].max:
-            raise _problem(
+            raise at(
                 f"stages.{n}.min",
                 f"must equal the previous stage's max ({stages[n - 1].max}), "
                 "so that the bands have no gaps or overlaps",
