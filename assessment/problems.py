@@ -14,3 +14,12 @@ class FileProblems(Exception):
     def lines(self) -> list[str]:
         """Each problem as `source: place: message` (`(top)` for the file as a whole)."""
         return [f"{self.source}: {place or '(top)'}: {msg}" for place, msg in self.problems]
+
+
+#: Marks a cross-check message that names its own place in the file: "@measures.3.items: …".
+PATH_MARK = "@"
+
+
+def at(path: str, message: str) -> ValueError:
+    """A cross-check failure inside a pydantic validator that names the path in the file."""
+    return ValueError(f"{PATH_MARK}{path}: {message}")

@@ -24,6 +24,7 @@ from pydantic import (
 from assessment import limits
 from assessment.problems import FileProblems
 from assessment.questionnaire import Questionnaire
+from assessment.questionnaire.institutions import view_for
 
 #: The format a file is written in: an answer is a scale value, null (don't know) or "na".
 FORMAT = "vielfaltskompass.responses/2"
@@ -62,8 +63,14 @@ class _Model(BaseModel):
 
 
 class QuestionnaireRef(_Model):
+    """The questionnaire a file was answered with; `institution_type` names the kind of
+    institution (for a questionnaire that has them), whose statements alone were asked."""
+
     id: Name
     version: Name
+    institution_type: Annotated[str, StringConstraints(max_length=60)] | None = Field(
+        default=None, exclude_if=lambda value: value is None
+    )
 
 
 class Organisation(_Model):
@@ -311,6 +318,10 @@ def parse_responses(
                 )
             ],
         )
+    try:
+        q = view_for(q, data.questionnaire.institution_type)
+    except ValueError as exc:
+        raise ResponseFileError(source, [("$.questionnaire.institution_type", str(exc))]) from None
     problems = check_against(data, q)
     if problems:
         raise ResponseFileError(source, problems)

@@ -324,7 +324,8 @@ def scores_to_dict(scores: Scores, q: Questionnaire, round_key: str | None = Non
             }
         )
     return {
-        "questionnaire": {"id": q.id, "version": q.version},
+        "questionnaire": {"id": q.id, "version": q.version}
+        | ({"institution_type": q.institution_type} if q.institution_type else {}),
         "overall": {
             "score": _num(overall.score),
             "stage": overall.stage,

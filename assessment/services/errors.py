@@ -38,6 +38,10 @@ class Invalid(ServiceError):
     """The input breaks a rule (length, count, value on the scale)."""
 
 
+class InstitutionTypeMissing(Invalid):
+    """A questionnaire with institution types was started without the organisation's kind."""
+
+
 class TooLong(Invalid):
     """A text is longer than the database stores (and a response file takes)."""
 

@@ -17,7 +17,7 @@ from assessment.responses import PlanEntry
 from assessment.roadmap import entry_title
 from assessment.services.access import Visitor, require
 from assessment.services.errors import Invalid, storage_boundary
-from assessment.services.rounds import Started, _label
+from assessment.services.rounds import Started, _label, round_questionnaire
 from assessment.storage import history as stored
 from assessment.storage import repository as repo
 from assessment.storage.rounds import MIN_GROUP_SIZE
@@ -49,12 +49,14 @@ def start_next_round(
     anonymous: bool = True,
     min_group_size: int = MIN_GROUP_SIZE,
     unit_id: int | None = None,
+    institution_type: str | None = None,
 ) -> Started:
     """A new round of the visitor's organisation (or of `unit_id`, or of the unit link's unit)
     from the newest round so far of the same scope.
 
     As a self-check (one respondent link) or a group session (join link and code); the round
-    date is the given one (e.g. a year after the last).
+    date is the given one (e.g. a year after the last). On a questionnaire with institution
+    types it asks the statements for `institution_type`, by default the previous round's kind.
     """
     owner = require(visitor, "next_round")
     unit = owner.unit_id if owner.role == "unit_owner" else unit_id
@@ -67,15 +69,21 @@ def start_next_round(
         previous = stored.newest_round(engine, owner.organisation_id, unit)
     targets: dict[str, float] = {}
     plan = None
-    if previous is not None:
+    if previous is None:
+        q = round_questionnaire(q, institution_type)
+    else:
         with storage_boundary("read previous round", round=previous.round_id):
             before = repo.snapshot_questionnaire(engine, previous.snapshot_id)
-            targets = {
-                area: value
-                for area, value in repo.get_targets(engine, previous.round_id).items()
-                if area in q.dimensions_by_id
-            }
+            saved_targets = repo.get_targets(engine, previous.round_id)
             saved = repo.load_plan(engine, previous.round_id)
+        if institution_type is None and before.institution_type in {
+            t.id for t in q.institution_types
+        }:
+            institution_type = before.institution_type
+        q = round_questionnaire(q, institution_type)
+        targets = {
+            area: value for area, value in saved_targets.items() if area in q.dimensions_by_id
+        }
         plan = None if saved is None else carried_plan(saved, before, q)
     with storage_boundary("start next round", organisation=owner.organisation_id):
         new = retrying(

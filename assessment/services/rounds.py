@@ -8,9 +8,15 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from assessment.questionnaire import Questionnaire
+from assessment.questionnaire.institutions import view_for
 from assessment.responses import NAME_MAX_LENGTH, Organisation
 from assessment.services.access import Visitor, require, require_round
-from assessment.services.errors import Forbidden, Invalid, storage_boundary
+from assessment.services.errors import (
+    Forbidden,
+    InstitutionTypeMissing,
+    Invalid,
+    storage_boundary,
+)
 from assessment.storage import repository as repo
 from assessment.storage.contents import OrganisationContents, organisation_contents
 from assessment.storage.rounds import MIN_GROUP_SIZE
@@ -46,11 +52,31 @@ def _label(label: str) -> str:
     return label
 
 
+def round_questionnaire(q: Questionnaire, institution_type: str | None) -> Questionnaire:
+    """What a new round on `q` asks: for a questionnaire with institution types, the statements
+    for the chosen kind only (the others are not applicable to it and never shown)."""
+    if q.institution_types and q.institution_type is None and institution_type is None:
+        raise InstitutionTypeMissing(f"{q.id} {q.version} needs the kind of institution")
+    try:
+        return view_for(q, institution_type)
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
+
+
 def start_self_check(
-    engine: Engine, q: Questionnaire, organisation: Organisation, label: str, date: dt.date
+    engine: Engine,
+    q: Questionnaire,
+    organisation: Organisation,
+    label: str,
+    date: dt.date,
+    institution_type: str | None = None,
 ) -> Started:
-    """A new organisation with a self-check: one respondent link and the organisation link."""
+    """A new organisation with a self-check: one respondent link and the organisation link.
+
+    A questionnaire with institution types needs the organisation's kind (`institution_type`).
+    """
     label = _label(label)
+    q = round_questionnaire(q, institution_type)
     with storage_boundary("start self-check"):
         new = repo.create_round(engine, q, organisation, label, date)
     return Started(
@@ -66,12 +92,15 @@ def start_session(
     date: dt.date,
     anonymous: bool = True,
     min_group_size: int = MIN_GROUP_SIZE,
+    institution_type: str | None = None,
 ) -> Started:
     """A new organisation with a group session: join link and code, facilitator, organisation.
 
     Anonymous unless asked otherwise; no group result before `min_group_size` (≥ 3) submitted.
+    A questionnaire with institution types needs the organisation's kind (`institution_type`).
     """
     label = _label(label)
+    q = round_questionnaire(q, institution_type)
     if min_group_size < MIN_GROUP_SIZE:
         raise Invalid(f"the minimum group size is at least {MIN_GROUP_SIZE}")
     with storage_boundary("start session"):

@@ -92,11 +92,16 @@ def open_round(engine: Engine, token: str) -> tuple[Access, RoundDetails] | None
 @lru_cache(maxsize=64)
 def snapshot_questionnaire(engine: Engine, snapshot_id: int) -> Questionnaire:
     """A stored questionnaire snapshot by id (snapshots never change, so it is cached)."""
+    with engine.connect() as conn:
+        return read_snapshot(conn, snapshot_id)
+
+
+def read_snapshot(conn: Connection, snapshot_id: int) -> Questionnaire:
+    """A stored questionnaire snapshot by id, read on an open connection."""
     stmt = select(t.questionnaire_snapshot.c.content).where(
         t.questionnaire_snapshot.c.id == snapshot_id
     )
-    with engine.connect() as conn:
-        content = conn.scalar(stmt)
+    content = conn.scalar(stmt)
     if content is None:
         raise NotFound(f"questionnaire snapshot {snapshot_id}")
     return _parse_snapshot(content)

@@ -63,7 +63,9 @@ def read_export(conn: Connection, round_id: int, submitted_only: bool = False) -
             remarks[pid][item] = comment
     return ResponseFile(
         questionnaire=QuestionnaireRef(
-            id=details.questionnaire_id, version=details.questionnaire_version
+            id=details.questionnaire_id,
+            version=details.questionnaire_version,
+            institution_type=rounds.read_snapshot(conn, details.snapshot_id).institution_type,
         ),
         organisation=details.organisation,
         round=RoundInfo(
@@ -110,10 +112,11 @@ def import_round(
     under a fresh uid instead. An anonymous file's comments are stored on its answer sets in
     turn, which its export lists apart again.
     """
-    if (data.questionnaire.id, data.questionnaire.version) != (q.id, q.version):
+    ref = data.questionnaire
+    if (ref.id, ref.version, ref.institution_type) != (q.id, q.version, q.institution_type):
         raise ValueError(
-            f"response file is for {data.questionnaire.id} {data.questionnaire.version}, "
-            f"not {q.id} {q.version}"
+            f"response file is for {ref.id} {ref.version} ({ref.institution_type}), "
+            f"not {q.id} {q.version} ({q.institution_type})"
         )
     mode = mode or data.mode
     anonymous = data.round.anonymous if anonymous is None else anonymous

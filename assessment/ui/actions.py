@@ -23,10 +23,14 @@ def token_is_valid(token: str) -> bool:
     return access.resolve(engine(), token) is not None
 
 
-def create_round(q: Questionnaire, organisation: Organisation, label: str) -> str:
+def create_round(
+    q: Questionnaire, organisation: Organisation, label: str, institution_type: str | None = None
+) -> str:
     """Start a self-check; returns the respondent's token (the organisation link is kept to
     be shown once)."""
-    started = rounds.start_self_check(engine(), q, organisation, label, date.today())
+    started = rounds.start_self_check(
+        engine(), q, organisation, label, date.today(), institution_type
+    )
     st.session_state[NEW_OWNER_TOKEN] = (started.organisation_id, started.owner_token)
     return started.respondent_token
 
@@ -38,11 +42,19 @@ def create_session(
     day: date,
     anonymous: bool = True,
     min_group_size: int = 3,
+    institution_type: str | None = None,
 ) -> str:
     """Start a group session; returns the facilitator's token (the organisation link is kept
     to be shown once)."""
     started = rounds.start_session(
-        engine(), q, organisation, label, day, anonymous=anonymous, min_group_size=min_group_size
+        engine(),
+        q,
+        organisation,
+        label,
+        day,
+        anonymous=anonymous,
+        min_group_size=min_group_size,
+        institution_type=institution_type,
     )
     st.session_state[NEW_OWNER_TOKEN] = (started.organisation_id, started.owner_token)
     return started.admin_token

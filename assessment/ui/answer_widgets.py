@@ -46,6 +46,8 @@ def error_message(error: errors.ServiceError) -> str:
         return tr("ui.error_conflict")
     if isinstance(error, errors.TooLong):
         return tr("ui.error_too_long")
+    if isinstance(error, errors.InstitutionTypeMissing):
+        return tr("ui.profile_kind_missing")
     if isinstance(error, errors.Invalid):
         return tr("ui.error_invalid")
     return tr("ui.q_not_saved")

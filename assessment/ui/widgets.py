@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.questionnaire import Item
 from assessment.ui.pages_registry import link, page
 from assessment.ui.session import Current, current
 from assessment.ui.state import NEW_OWNER_TOKEN, token, tr
@@ -59,3 +60,11 @@ if (main) { main.scrollTo({top: 0}); } else { window.parent.scrollTo({top: 0}); 
 def scroll_to_top() -> None:
     """Start the next step at the top of the page (a fixed script, no user data)."""
     st.html(_SCROLL_TOP, unsafe_allow_javascript=True, width=1)
+
+
+def further_dimensions_note(item: Item) -> str | None:
+    """The line marking a statement that also addresses further dimensions of diversity."""
+    if not item.further_dimensions:
+        return None
+    names = ", ".join(tr(f"common.diversity_{d}") for d in item.further_dimensions)
+    return tr("common.further_dimensions", dimensions=names)

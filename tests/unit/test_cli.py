@@ -70,6 +70,16 @@ BROKEN_EXPECTED = {
     "unknown_item.yaml": [
         "measures.2.items: unknown item 'h9'",
     ],
+    "duplicate_key.yaml": [
+        "line 35, column 5: duplicate key 'weight' (first used on line 34)",
+    ],
+    "unknown_type.yaml": [
+        "dimensions.2.items.6.applies_to: unknown institution type 'bank'; known: office, chamber",
+    ],
+    "few_for_type.yaml": [
+        "dimensions.3.items: institution type 'office' sees only 5 statements in 'services'; "
+        "each type needs at least 6 per area",
+    ],
 }
 
 
@@ -96,6 +106,21 @@ def test_validate_reports_good_and_broken_files_together() -> None:
         "tests/fixtures/broken/unknown_item.yaml: measures.2.items: unknown item 'h9'",
     ]
     assert result.stderr == ""
+
+
+def test_validate_a_quick_check_against_its_base_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(FIXTURES / "mini.yaml", tmp_path / "mini.yaml")
+    shutil.copy(BROKEN / "unknown_item.yaml", tmp_path / "zz-broken.yaml")  # ignored as a base
+    quick = (FIXTURES / "quick" / "mini-kurz.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "mini-kurz.yaml"
+    path.write_text(quick, encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == f"{path}: ok (mini-kurz 1.0, 5 items, 2 measures)\n"
+    path.write_text(quick.replace("[m_strategy, m_training]", "[m_strategy, m_gone]"), "utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().out == f"{path}: measures.1: unknown measure 'm_gone' in mini 1.0\n"
 
 
 def test_validate_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

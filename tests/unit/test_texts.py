@@ -12,7 +12,7 @@ import pytest
 from assessment import i18n
 from assessment.charts.palette import SERIES_ORDER
 from assessment.i18n import LANGS, LOCALE_DIR, CatalogueError, load_texts, placeholders, t, texts
-from assessment.questionnaire import TrainingTopic
+from assessment.questionnaire import DiversityDimension, TrainingTopic
 from assessment.responses import STATUSES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +24,7 @@ DYNAMIC_FAMILIES: list[tuple[str, tuple[object, ...], str]] = [
     ("common.level_{}", (1, 2, 3), "f'common.level_{measure.effort}'"),
     ("chart.series_{}", SERIES_ORDER, 'f"chart.series_{key}"'),
     ("topic.{}", get_args(TrainingTopic), 'f"topic.{topic}"'),
+    ("common.diversity_{}", get_args(DiversityDimension), 'f"common.diversity_{'),
     ("pdf.people_{}", ("one", "many"), 'counted("pdf.people"'),
     ("pdf.answers_{}", ("one", "many"), 'counted("pdf.answers"'),
     ("ui.p_{}_file", ("pdf", "json", "csv"), "{label}_file"),

@@ -46,6 +46,9 @@ def _fields(content: ReportContent) -> list[tuple[str, str]]:
         )
     version = t("pdf.cover_version", lang, id=q.id, version=q.version)
     fields.append((t("common.questionnaire", lang), f"{q.title(lang)} ({version})"))
+    kinds = {k.id: k.label(lang) for k in q.institution_types}
+    if q.institution_type in kinds:
+        fields.append((t("common.institution_type", lang), kinds[q.institution_type]))
     return [(label, value) for label, value in fields if value.strip()]
 
 

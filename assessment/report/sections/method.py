@@ -62,6 +62,9 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
         ("pdf.m_priority_title", "pdf.m_priority", {"per_area": MAX_PER_AREA}),
         ("pdf.m_phases_title", "pdf.m_phases", _capacities(content)),
     ]
+    if q.institution_type is not None:
+        kind = next(k.label(lang) for k in q.institution_types if k.id == q.institution_type)
+        blocks.insert(1, ("common.institution_type", "pdf.m_kind", {"kind": kind}))
     width = (pdf.content_width - GUTTER) / 2
     sections = [
         (wrap(t(title, lang), width, H3.size, True), wrap(t(key, lang, **values), width, TEXT.size))

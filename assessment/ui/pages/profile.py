@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from assessment.questionnaire import offered
 from assessment.responses import Organisation
 from assessment.services.errors import ServiceError
 from assessment.ui import actions
@@ -20,11 +21,15 @@ cur = current()
 if cur is not None:
     org, label, q = cur.details.organisation.model_dump(), cur.details.label, cur.questionnaire
 else:
-    q = catalogue()[st.session_state.get("new_questionnaire") or min(catalogue())]
+    chosen = st.session_state.get("new_questionnaire")
+    q = catalogue()[chosen] if chosen else offered(catalogue())[0]
     org = dict.fromkeys(Organisation.model_fields, "")
     label = tr("ui.profile_round_default", year=date.today().year)
 
 st.text(f"{tr('common.questionnaire')}: {q.title(lang())} ({q.id} {q.version})")
+kinds = {t.id: t.label(lang()) for t in q.institution_types}
+if q.institution_type is not None:  # fixed for the round: it decided the statements asked
+    st.text(f"{tr('common.institution_type')}: {kinds[q.institution_type]}")
 # One key per field and round: a stored profile fills the fields once, then they keep the input.
 prefix = f"profile_{cur.round_id}" if cur is not None else "profile_new"
 keys = {field: f"{prefix}_{field}" for field in (*Organisation.model_fields, "label")}
@@ -45,6 +50,17 @@ with st.form("profile"):
         key=keys["size"],
     )
     region = right.text_input(tr("common.org_region"), max_chars=200, key=keys["region"])
+    kind_chosen = None
+    if kinds and cur is None:
+        kind_chosen = st.selectbox(
+            tr("common.institution_type"),
+            options=list(kinds),
+            format_func=kinds.get,
+            index=None,
+            placeholder=tr("ui.profile_kind_placeholder"),
+            help=tr("ui.profile_kind_help"),
+            key=f"{prefix}_institution_type",
+        )
     round_label = st.text_input(tr("ui.profile_round"), max_chars=200, key=keys["label"])
     submitted = st.form_submit_button(
         tr("ui.profile_save") if cur else tr("ui.profile_save_new"), type="primary"
@@ -57,7 +73,10 @@ if submitted:
     organisation = Organisation(name=name, kind=kind, sector=sector, size=size or "", region=region)
     label_text = round_label.strip() or tr("ui.profile_round_default", year=date.today().year)
     if cur is None:
-        set_token(actions.create_round(q, organisation, label_text))
+        if kinds and kind_chosen is None:
+            st.error(tr("ui.profile_kind_missing"))
+            st.stop()
+        set_token(actions.create_round(q, organisation, label_text, kind_chosen))
         st.switch_page(page("questionnaire"))
     try:
         actions.update_profile(cur.visitor, organisation, label_text)

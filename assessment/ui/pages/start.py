@@ -10,6 +10,7 @@ st.write(tr("ui.start_intro"))
 
 # The database and questionnaire modules load after the first paint: a cold start shows the
 # page's title while they import.
+from assessment.questionnaire import offered  # noqa: E402
 from assessment.ui import actions  # noqa: E402
 from assessment.ui.session import catalogue, current  # noqa: E402
 from assessment.ui.views.session_start import create_session_form, join_code_box  # noqa: E402
@@ -26,7 +27,7 @@ if cur is not None:
             st.switch_page(page("questionnaire"))
 
 language = lang()
-questionnaires = sorted(catalogue().values(), key=lambda q: q.id)
+questionnaires = offered(catalogue())
 titles = {(q.id, q.version): q.title(language) for q in questionnaires}
 new_col, side_col = st.columns([3, 2], gap="large")
 with new_col:

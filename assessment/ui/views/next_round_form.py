@@ -6,6 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
+from assessment.questionnaire import offered
 from assessment.services import next_round
 from assessment.services.access import Visitor
 from assessment.services.errors import ServiceError
@@ -59,6 +60,20 @@ def next_round_form(found: History, visitor: Visitor) -> None:
                 format_func=lambda n: f"{choices[n].title(lang())} ({choices[n].version})",
                 key="n_questionnaire",
             )
+            # The kinds of the newest questionnaires (an older version that has them shares them).
+            typed = [q for q in offered(catalogue()) if q.institution_types]
+            kinds = {t.id: t.label(lang()) for t in typed[0].institution_types} if typed else {}
+            kind = None
+            if kinds:
+                kind = st.selectbox(
+                    tr("common.institution_type"),
+                    options=list(kinds),
+                    format_func=kinds.get,
+                    index=None,
+                    placeholder=tr("history.n_kind_placeholder"),
+                    help=tr("ui.profile_kind_help"),
+                    key="n_kind",
+                )
             mode = st.radio(
                 tr("history.col_mode"),
                 options=["self", "session"],
@@ -86,6 +101,7 @@ def next_round_form(found: History, visitor: Visitor) -> None:
             anonymous=anonymous,
             min_group_size=int(min_group),
             unit_id=visitor.unit_scope,
+            institution_type=kind if choices[q_index].institution_types else None,
         )
     except ServiceError as error:
         st.error(error_message(error), icon=":material/block:")

@@ -8,7 +8,13 @@ from assessment.ui import actions
 from assessment.ui import answer_widgets as widgets
 from assessment.ui.pages_registry import page
 from assessment.ui.state import lang, tr
-from assessment.ui.widgets import require_current, resume_link_box, round_caption, scroll_to_top
+from assessment.ui.widgets import (
+    further_dimensions_note,
+    require_current,
+    resume_link_box,
+    round_caption,
+    scroll_to_top,
+)
 
 DONT_KNOW = -1  # radio option for "don't know" (stored as NULL); "not applicable" is "na"
 
@@ -116,6 +122,9 @@ def _answer(visitor, item, number, options, labels, answers, language, closed) -
         key=key,
         disabled=closed,
     )
+    note = further_dimensions_note(item)
+    if note:
+        st.caption(note)
 
     def save(value) -> None:
         if value is None:

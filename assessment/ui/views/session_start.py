@@ -10,7 +10,7 @@ from assessment.responses import Organisation
 from assessment.services.errors import ServiceError
 from assessment.ui.answer_widgets import error_message
 from assessment.ui.pages_registry import page
-from assessment.ui.state import set_token, tr
+from assessment.ui.state import lang, set_token, tr
 
 #: The smallest group a session may require before it shows a result.
 MIN_GROUP = 3
@@ -21,10 +21,23 @@ def create_session_form(chosen: tuple[str, str]) -> None:
     from assessment.ui import actions
     from assessment.ui.session import catalogue
 
+    q = catalogue()[chosen]
+    kinds = {t.id: t.label(lang()) for t in q.institution_types}
     with st.expander(tr("ui.s_create_title"), icon=":material/groups:"):
         st.caption(tr("ui.s_create_intro"))
         with st.form("create_session"):
             name = st.text_input(tr("ui.profile_name"), max_chars=200, key="s_org_name")
+            kind = None
+            if kinds:
+                kind = st.selectbox(
+                    tr("common.institution_type"),
+                    options=list(kinds),
+                    format_func=kinds.get,
+                    index=None,
+                    placeholder=tr("ui.profile_kind_placeholder"),
+                    help=tr("ui.profile_kind_help"),
+                    key=f"s_kind_{q.id}",
+                )
             left, right = st.columns(2)
             sector = left.text_input(tr("common.org_sector"), max_chars=200, key="s_org_sector")
             region = right.text_input(tr("common.org_region"), max_chars=200, key="s_org_region")
@@ -52,15 +65,19 @@ def create_session_form(chosen: tuple[str, str]) -> None:
     if not name.strip():
         st.error(tr("ui.profile_name_missing"))
         return
+    if kinds and kind is None:
+        st.error(tr("ui.profile_kind_missing"))
+        return
     organisation = Organisation(name=name, sector=sector, region=region)
     try:
         admin_token = actions.create_session(
-            catalogue()[chosen],
+            q,
             organisation,
             label.strip() or tr("ui.s_label_default"),
             day,
             anonymous=anonymous,
             min_group_size=int(min_group),
+            institution_type=kind,
         )
     except ServiceError as error:
         st.error(error_message(error), icon=":material/block:")
