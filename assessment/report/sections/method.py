@@ -16,7 +16,7 @@ from assessment.roadmap import (
 )
 from assessment.scoring import MIN_COVERAGE
 
-TEXT = Style(size=8.4, leading=1.32)
+TEXT = Style(size=8.4, leading=1.25)
 #: Space between the two columns of the method, in mm.
 GUTTER = 6.0
 
