@@ -12,9 +12,11 @@ import pandas as pd
 
 from assessment.charts.palette import ACCENT, INK, MUTED, WARNING
 
-#: Height in pixels of one item's row, width of one level's column.
+#: Height in pixels of one item's row, width of one level's column, and the widest item label:
+#: with the scale's five levels, "don't know" and "not applicable" the chart fits a 390 px phone.
 ROW_PX = 22
-COLUMN_PX = 32
+COLUMN_PX = 28
+LABEL_PX = 130
 #: Longest item label shown before it is cut with "…" (the full statement is in the tooltip).
 LABEL_CHARS = 40
 
@@ -71,7 +73,7 @@ def spread_spec(
         "sort": labels,
         "title": None,
         "axis": {
-            "labelLimit": 150,
+            "labelLimit": LABEL_PX,
             "labelOverlap": False,
             "labelColor": {
                 "condition": {"test": "indexof(datum.value, '⚑') === 0", "value": WARNING},

@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
+from assessment.questionnaire import Questionnaire, load_catalogue, offered
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import ROOT
 
@@ -392,3 +393,8 @@ def scroll_to(page, locator, margin: int = 80) -> None:
 def docs_screenshots_wanted() -> bool:
     """Whether this run should rewrite the README's screenshots in docs/."""
     return os.environ.get(DOCS_SCREENSHOTS_ENV) == "1"
+
+
+def newest(questionnaire_id: str) -> Questionnaire:
+    """The version of a questionnaire that the start page offers for a new round."""
+    return next(q for q in offered(load_catalogue()) if q.id == questionnaire_id)

@@ -11,8 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from assessment.questionnaire import load_catalogue
-from tests.browser.conftest import click, open_url, wait_idle
+from tests.browser.conftest import click, newest, open_url, wait_idle
 from tests.browser.test_journeys import give_answer, next_area, start_new_check
 
 pytestmark = pytest.mark.browser
@@ -50,7 +49,7 @@ def _set_date(page, label: str, day: dt.date) -> None:
 
 
 def test_a_year_later_the_next_round_shows_what_changed_and_exports_excel(page, server):
-    q = load_catalogue()[("kmu", "1.0")]
+    q = newest("kmu")
     start_new_check(page, server, NAME)
     owner_link = _organisation_link(page)
     _answer_rounds_statements(page, q, option=1)

@@ -7,11 +7,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from assessment.questionnaire import Questionnaire, load_catalogue
+from assessment.questionnaire import Questionnaire
 from tests.browser.conftest import (
     DOCS,
     click,
     docs_screenshots_wanted,
+    newest,
     open_url,
     save_screenshot,
     scroll_to,
@@ -35,7 +36,7 @@ NA_INDEX = 5
 
 @pytest.fixture(scope="module")
 def sme() -> Questionnaire:
-    return load_catalogue()[("kmu", "2.0")]  # what the start page offers
+    return newest("kmu")  # what the start page offers
 
 
 def answer_pattern(area_index: int, item_index: int) -> int:

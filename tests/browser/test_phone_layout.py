@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from assessment.questionnaire import load_catalogue
 from assessment.storage import repository
 from assessment.storage.engine import make_engine
 from tests.browser.conftest import (
     click,
+    newest,
     open_url,
     save_screenshot,
     scroll_to,
@@ -161,7 +161,7 @@ def test_questionnaire_fits_the_window(page, server, viewport):
     start_new_check(page, server, f"Bäckerei Lindner {viewport['width']}")
     save_screenshot(page, f"questionnaire-{viewport['width']}", folder=SCREENS)
     assert_fits(page)
-    q = load_catalogue()[("kmu", "1.0")]
+    q = newest("kmu")
     options = radio(page, q.dimensions[0].items[0].id).get_by_test_id("stRadioOption")
     expect(options).to_have_count(len(option_labels(q)))
     boxes = options.evaluate_all(
