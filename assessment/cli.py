@@ -115,12 +115,15 @@ def format_table(result: dict, q, lang: str = "de") -> str:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """Print the plan the app would suggest for a response file: JSON (default) or a table."""
-    from assessment.roadmap import capacity_for, compute_plan
-    from assessment.scoring import score_response
+    from assessment.group_rules import TooFewInGroup
+    from assessment.roadmap import capacity_for, suggested_plan
 
     data, q = _read(args.responses)
     size = data.organisation.size
-    plan = compute_plan(score_response(data, q), q, data.round.date, size)
+    try:
+        plan = suggested_plan(data, q)
+    except TooFewInGroup as exc:  # a round of several, stored as a session, shows nothing
+        raise CliError(f"{args.responses}: {exc}") from None
     steps = [
         {
             "order": order,

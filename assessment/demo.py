@@ -13,8 +13,7 @@ from assessment.responses import (
     ResponseFile,
     RoundInfo,
 )
-from assessment.roadmap import compute_plan
-from assessment.scoring import score_response
+from assessment.roadmap import suggested_plan
 
 DEMO_QUESTIONNAIRE = ("kmu", "1.0")
 DEMO_DATE = date(2026, 10, 12)
@@ -64,11 +63,12 @@ COMMENTS: dict[str, dict[int, str]] = {
 
 TARGETS = {"strategy": 60.0, "hr": 50.0, "training": 50.0, "services": 75.0, "networking": 50.0}
 
-PLAN_DETAILS = (
-    ("Frau Brandt (Geschäftsführung)", "in_progress"),
-    ("Herr Yıldız (Personal)", "open"),
-    ("Ausbildungsleitung", "open"),
-)
+#: Owner and status of some suggested measures, as the business has begun to plan them.
+PLAN_DETAILS: dict[str, tuple[str, str]] = {
+    "strategy_mission_and_goals": ("Frau Brandt (Geschäftsführung)", "in_progress"),
+    "services_customer_journey_check": ("Herr Yıldız (Personal)", "open"),
+    "networking_contact_list": ("Ausbildungsleitung", "open"),
+}
 
 
 def _answer(level: float, position: int, respondent_index: int) -> int | None:
@@ -101,7 +101,10 @@ def demo_response(q: Questionnaire) -> ResponseFile:
         respondents=respondents,
         targets=TARGETS,
     )
-    plan = compute_plan(score_response(data, q), q, DEMO_DATE)
-    for entry, (owner, status) in zip(plan, PLAN_DETAILS, strict=False):
-        entry.owner, entry.status = owner, status
+    # Stored as the app would suggest it (a round of several is a session: statements fewer
+    # than its minimum group size rated are left out), so the roadmap shows no differences.
+    plan = suggested_plan(data, q)
+    for entry in plan:
+        if entry.measure in PLAN_DETAILS:
+            entry.owner, entry.status = PLAN_DETAILS[entry.measure]
     return data.model_copy(update={"plan": plan})

@@ -120,7 +120,18 @@ def group_answers(data: ResponseFile) -> tuple[pd.DataFrame, tuple[str, ...]]:
 
 def score_file(data: ResponseFile, q: Questionnaire, round_key: str = "current") -> Scores:
     """Score a response file; a session's by the group rules, with its consensus in place."""
-    if not is_group(data):
+    return _score(data, q, round_key, is_group(data))
+
+
+def score_as_imported(data: ResponseFile, q: Questionnaire) -> Scores:
+    """Score a file as the app scores its round once imported: a file of several answer sets is
+    stored as a session (`ResponseFile.mode`), so the group rules apply even where it names no
+    mode."""
+    return _score(data, q, "current", data.mode == "session")
+
+
+def _score(data: ResponseFile, q: Questionnaire, round_key: str, group: bool) -> Scores:
+    if not group:
         answers = answers_frame(data, round_key)
         return score_rounds(answers, q, targets_frame(data.targets, round_key), [round_key])
     answers, _ = group_answers(data)

@@ -22,6 +22,7 @@ from datetime import date
 
 import pandas as pd
 
+from assessment.group_rules import score_as_imported
 from assessment.questionnaire import Measure, Questionnaire
 from assessment.responses import LATER, PHASES, PlanEntry, ResponseFile
 from assessment.scoring import Scores
@@ -192,6 +193,11 @@ def plan_for(data: ResponseFile, scores: Scores, q: Questionnaire) -> list[PlanE
     if data.plan is not None:
         return data.plan
     return compute_plan(scores, q, data.round.date, data.organisation.size)
+
+
+def suggested_plan(data: ResponseFile, q: Questionnaire) -> list[PlanEntry]:
+    """The plan the app suggests for the file's round once imported (its stored plan aside)."""
+    return compute_plan(score_as_imported(data, q), q, data.round.date, data.organisation.size)
 
 
 def first_steps(plan: list[PlanEntry], count: int = 3) -> list[PlanEntry]:
