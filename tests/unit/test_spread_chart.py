@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from assessment.charts.spread import short_label, spread_args, spread_spec
+from assessment.charts.spread import COLUMN_PX, short_label, spread_args, spread_spec
 
 SPREAD = pd.DataFrame(
     [
@@ -30,7 +30,7 @@ def test_every_item_and_level_is_a_cell_and_disagreement_is_flagged() -> None:
     cells = spec["data"]["values"]
     assert len(cells) == 8 and {c["item"] for c in cells if c["flag"]} == {"⚑ " + STATEMENTS["i1"]}
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == [0, 3]
-    assert spec["width"] == {"step": 32}  # one narrow column per level: fits a phone
+    assert spec["width"] == {"step": COLUMN_PX}  # one narrow column per level: fits a phone
     assert {c["level_name"] for c in cells} == set(LEVELS.values())
     json.dumps(spec)  # plain JSON, nothing Altair-specific
 
