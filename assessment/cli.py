@@ -1,4 +1,4 @@
-"""Command line: python -m assessment validate | score | report | export | import | demo | db."""
+"""Command line: python -m assessment validate | score | plan | report | export | import | …"""
 
 from __future__ import annotations
 
@@ -48,12 +48,30 @@ def _read(path: str):
     return read_responses(path, load_catalogue())
 
 
+def _group_rules_hold(path: str, data) -> None:
+    """A session's file shows nothing below its minimum group size: one line, exit 2."""
+    from assessment.group_rules import TooFewInGroup, group_answers, is_group
+
+    if is_group(data):
+        try:
+            group_answers(data)
+        except TooFewInGroup as exc:
+            raise CliError(f"{path}: {exc}") from None
+
+
 def cmd_score(args: argparse.Namespace) -> int:
-    """Score a response file and print JSON (default) or a table."""
-    from assessment.scoring import score_response, scores_to_dict
+    """Score a response file and print JSON (default) or a table.
+
+    A session's file (`round.mode` "session" or `round.anonymous`) is scored by the group
+    rules: refused below `round.min_group` answer sets; statements fewer rated are left out;
+    the output is aggregates only.
+    """
+    from assessment.group_rules import score_file
+    from assessment.scoring import scores_to_dict
 
     data, q = _read(args.responses)
-    result = scores_to_dict(score_response(data, q), q)
+    _group_rules_hold(args.responses, data)
+    result = scores_to_dict(score_file(data, q), q)
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -84,19 +102,71 @@ def format_table(result: dict, q, lang: str = "de") -> str:
             f"{stage_names.get(area['stage'], '–')}{flag}"
         )
     overall = result["overall"]
+    rated, items = overall["rated_items"], overall["items"]
+    provisional = t("common.provisional", lang, rated=rated, items=items)
+    flag = f" ({provisional})" if overall["provisional"] else ""
     lines.append(f"{t('common.overall', lang):<32} {num(overall['score']):>6}{'':>24}  "
-                 f"{stage_names.get(overall['stage'], '–')}")  # fmt: skip
+                 f"{stage_names.get(overall['stage'], '–')}{flag}")  # fmt: skip
+    return "\n".join(lines)
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    """Print the plan the app would suggest for a response file: JSON (default) or a table."""
+    from assessment.roadmap import capacity_for, compute_plan
+    from assessment.scoring import score_response
+
+    data, q = _read(args.responses)
+    size = data.organisation.size
+    plan = compute_plan(score_response(data, q), q, data.round.date, size)
+    steps = [
+        {
+            "order": order,
+            "measure": entry.measure,
+            "area": entry.area,
+            "phase": entry.phase,
+            "priority": entry.priority,
+            "due": entry.due.isoformat() if entry.due else None,
+            "requires": list(q.measures_by_id[entry.measure or ""].requires),
+        }
+        for order, entry in enumerate(plan, start=1)
+    ]
+    if args.format == "json":
+        result = {
+            "questionnaire": {"id": q.id, "version": q.version},
+            "size": size,
+            "capacity": capacity_for(size),
+            "plan": steps,
+        }
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(format_plan_table(steps))
+    return 0
+
+
+def format_plan_table(steps: list[dict]) -> str:
+    """The plan as a fixed-width table: order, phase, area, priority, measure id."""
+    lines = [f"{'order':>5}  {'phase':<6} {'area':<11} {'priority':>8}  measure"]
+    for step in steps:
+        lines.append(
+            f"{step['order']:>5}  {step['phase']:<6} {step['area']:<11} "
+            f"{step['priority']:>8.2f}  {step['measure']}"
+        )
     return "\n".join(lines)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Write the PDF roadmap of a response file (optionally compared with an earlier round)."""
+    """Write the PDF roadmap of a response file (optionally compared with an earlier round).
+
+    A session's file gets the group's pages, by the same group rules as `score`.
+    """
     from assessment.report import build_report
 
     data, q = _read(args.responses)
+    _group_rules_hold(args.responses, data)
     previous = None
     if args.previous:
         previous, earlier_q = _read(args.previous)
+        _group_rules_hold(args.previous, previous)
         if (earlier_q.id, earlier_q.version) != (q.id, q.version):
             raise CliError(
                 f"{args.previous}: $.questionnaire: the earlier round was answered with "
@@ -144,11 +214,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
         write_atomically(Path(args.output), dump_responses(data).encode("utf-8"))
         print(f"wrote {args.output}")
         return 0
-    from assessment.storage import engine, repository
+    from assessment.services.transfer import import_file
+    from assessment.storage import engine
 
-    new = repository.import_round(engine.get_engine(engine.database_url()), data, q)
+    stored = import_file(engine.get_engine(engine.database_url()), data, q)
     print(f"Demo stored: {data.organisation.name}, {data.round.label}")
-    print(f"Open it with: {args.base_url.rstrip('/')}/results?t={new.respondent_token}")
+    print(f"Open it with: {args.base_url.rstrip('/')}/results?t={stored.token}")
     return 0
 
 
@@ -182,7 +253,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from assessment import cli_transfer
 
     try:
-        lines = cli_transfer.import_file(args.file, args.db, args.as_new, args.base_url)
+        lines = cli_transfer.import_file(args.file, args.db, args.as_new, args.base_url, args.lang)
     except cli_transfer.TransferProblem as exc:
         raise CliError(str(exc)) from None
     print("\n".join(lines))
@@ -192,6 +263,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
     "score": cmd_score,
+    "plan": cmd_plan,
     "report": cmd_report,
     "export": cmd_export,
     "import": cmd_import,
@@ -211,6 +283,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("score", help="score a response file")
     p.add_argument("responses", help="response file (JSON)")
     p.add_argument("--format", choices=["json", "table"], default="json")
+    p = sub.add_parser("plan", help="print the plan the app would suggest for a response file")
+    p.add_argument("responses", help="response file (JSON)")
+    p.add_argument("--format", choices=["json", "table"], default="json")
     p = sub.add_parser("report", help="write the PDF roadmap of a response file")
     p.add_argument("responses", help="response file (JSON)")
     p.add_argument("-o", "--output", required=True, help="PDF file to write")
@@ -228,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-new", action="store_true", help="store a changed file as a new round")
     p.add_argument("--db", metavar="URL", help=db_help)
     p.add_argument("--base-url", default="http://localhost:8501", help="the app's address")
+    p.add_argument("--lang", choices=["de", "en"], default="de", help="language of the links")
     p = sub.add_parser("demo", help="store the demo company's completed check")
     p.add_argument("-o", "--output", help="write the demo as a response file instead")
     p.add_argument("--base-url", default="http://localhost:8501", help="the app's address")

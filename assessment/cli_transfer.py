@@ -57,8 +57,15 @@ def export(link_or_token: str, url: str | None) -> tuple[str, str]:
         engine.dispose()
 
 
-def import_file(path: str, url: str | None, as_new: bool, base_url: str) -> list[str]:
-    """Store a response file as a new round; the lines naming its new links."""
+def app_link(base_url: str, url_path: str, token: str, lang: str) -> str:
+    """A capability link as the app writes it: page, token and the language to open it in."""
+    return f"{base_url.rstrip('/')}/{url_path}?t={token}&lang={lang}"
+
+
+def import_file(
+    path: str, url: str | None, as_new: bool, base_url: str, lang: str = "de"
+) -> list[str]:
+    """Store a response file as a new round; the lines naming its new links (in `lang`)."""
     from assessment.questionnaire import load_catalogue
 
     try:
@@ -83,11 +90,11 @@ def import_file(path: str, url: str | None, as_new: bool, base_url: str) -> list
         raise TransferProblem(f"{path}: not imported: {exc}") from None
     finally:
         engine.dispose()
-    base = base_url.rstrip("/")
     lines = [f"imported {data.organisation.name}, {data.round.label}"]
     if len(new.respondents) == 1:
-        lines.append(f"respondent link: {base}/questionnaire?t={new.respondents[0].token}")
-    lines.append(f"facilitator link: {base}/results?t={new.admin_token}")
+        token = new.respondents[0].token
+        lines.append(f"respondent link: {app_link(base_url, 'questionnaire', token, lang)}")
+    lines.append(f"facilitator link: {app_link(base_url, 'results', new.admin_token, lang)}")
     if new.owner_token:
-        lines.append(f"organisation link: {base}/profile?t={new.owner_token}")
+        lines.append(f"organisation link: {app_link(base_url, 'profile', new.owner_token, lang)}")
     return lines

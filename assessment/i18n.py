@@ -138,6 +138,8 @@ def counted(key: str, n: int, lang: str) -> str:
 
 
 def phase_label(phase: str, lang: str) -> str:
-    """A phase id such as "3-6" as "3–6 Monate" / "3–6 months"."""
+    """A phase id such as "3-6" as "3–6 Monate" / "3–6 months"; "later" as "später" / "later"."""
+    if phase == "later":
+        return t("common.phase_later", lang)
     start, end = phase.split("-")
     return t("common.phase_span", lang, start=start, end=end)

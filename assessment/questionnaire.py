@@ -113,6 +113,9 @@ class Measure(_Frozen):
     items: list[Slug] = Field(default_factory=list)
     topics: list[TrainingTopic] = Field(default_factory=list)
     keep_up: bool = Field(default=False, description="suited to areas already at target")
+    requires: list[Slug] = Field(
+        default_factory=list, description="measures that must come first (same or earlier phase)"
+    )
 
 
 class Questionnaire(_Frozen):
@@ -161,6 +164,7 @@ class Questionnaire(_Frozen):
                         f"item {item_id!r} belongs to "
                         f"{item_area[item_id]!r}, not {measure.dimension!r}",
                     )
+        _check_requires(self.measures)
         return self
 
     @property
@@ -221,6 +225,28 @@ def _check_unique(entries: Iterable[tuple[str, str]]) -> None:
         if id_ in seen:
             raise _problem(path, f"id {id_!r} is used more than once")
         seen.add(id_)
+
+
+def _check_requires(measures: list[Measure]) -> None:
+    """Every `requires` names a known measure, and no measure requires itself, even indirectly."""
+    index = {m.id: n for n, m in enumerate(measures)}
+    for n, measure in enumerate(measures):
+        for required in measure.requires:
+            if required not in index:
+                raise _problem(f"measures.{n}.requires", f"unknown measure {required!r}")
+    finished: set[str] = set()
+
+    def visit(measure_id: str, path: list[str]) -> None:
+        if measure_id in path:  # met again on its own path: a cycle
+            cycle = " → ".join([*path[path.index(measure_id) :], measure_id])
+            raise _problem(f"measures.{index[measure_id]}.requires", f"circular: {cycle}")
+        if measure_id not in finished:
+            for required in measures[index[measure_id]].requires:
+                visit(required, [*path, measure_id])
+            finished.add(measure_id)
+
+    for measure in measures:
+        visit(measure.id, [])
 
 
 def _check_stage_bands(stages: list[Stage]) -> None:

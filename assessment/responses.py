@@ -13,6 +13,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
     ValidationError,
 )
@@ -35,10 +36,16 @@ Name = Annotated[
 Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NAME_MAX_LENGTH)]
 LongText = Annotated[str, StringConstraints(max_length=COMMENT_MAX_LENGTH)]
 
-PHASES: tuple[str, ...] = ("0-3", "3-6", "6-12", "12-24")
+#: The plan's phases in months; "later" holds what the capacity leaves for after 24 months.
+PHASES: tuple[str, ...] = ("0-3", "3-6", "6-12", "12-24", "later")
+LATER = "later"
 STATUSES: tuple[str, ...] = ("open", "in_progress", "done", "dropped")
-Phase = Literal["0-3", "3-6", "6-12", "12-24"]
+Phase = Literal["0-3", "3-6", "6-12", "12-24", "later"]
 Status = Literal["open", "in_progress", "done", "dropped"]
+Mode = Literal["self", "session"]
+#: A session's group result needs at least this many answer sets, never fewer (DESIGN §4).
+MIN_GROUP_SIZE = 3
+Score = Annotated[float, Field(ge=0, le=100)]
 
 
 class _Model(BaseModel):
@@ -72,11 +79,23 @@ RoundId = Annotated[str, BeforeValidator(_uuid_text)]
 
 
 class RoundInfo(_Model):
-    """The round's label and date, and its id: the same round keeps it through export and import."""
+    """The round's label, date, id (kept through export and import) and how it is run.
+
+    `mode` is "self" (a self-check) or "session" (a group); a file without it is read as a
+    self-check with at most one respondent, else a session. A session shows no aggregate below
+    `min_group` answer sets; an `anonymous` one names no respondent and ties no comment to one.
+    """
 
     label: Name
     date: date
     id: RoundId | None = None
+    mode: Mode | None = None
+    anonymous: StrictBool = False
+    min_group: Annotated[int, Field(ge=MIN_GROUP_SIZE, le=1000, strict=True)] = MIN_GROUP_SIZE
+
+    def mode_for(self, respondents: int) -> Mode:
+        """The round's mode, inferred from the number of respondents where the file gives none."""
+        return self.mode or ("self" if respondents <= 1 else "session")
 
 
 def _no_bool_or_text(value: object) -> object:
@@ -96,6 +115,13 @@ class Respondent(_Model):
     comments: dict[str, LongText] = Field(default_factory=dict)
 
 
+class GroupComment(_Model):
+    """A comment of an anonymous round: on an item, tied to no respondent."""
+
+    item: str
+    text: Annotated[str, StringConstraints(min_length=1, max_length=COMMENT_MAX_LENGTH)]
+
+
 class PlanEntry(_Model):
     """One step of the roadmap: a catalogue measure (`measure`) or the user's own (`title`)."""
 
@@ -113,15 +139,28 @@ class PlanEntry(_Model):
 
 
 class ResponseFile(_Model):
-    """A whole round: who answered what, the targets and, optionally, the plan."""
+    """A whole round: who answered what, the targets and, optionally, the plan.
+
+    A session adds what the group agreed per area: `notes` and `consensus` (the score that
+    replaces the area's mean). An anonymous round lists its comments in `comments`, apart from
+    the respondents.
+    """
 
     format: Literal["vielfaltskompass.responses/1"] = FORMAT
     questionnaire: QuestionnaireRef
     organisation: Organisation
     round: RoundInfo
     respondents: list[Respondent] = Field(default_factory=list)
-    targets: dict[str, Annotated[float, Field(ge=0, le=100)]] = Field(default_factory=dict)
+    comments: list[GroupComment] = Field(default_factory=list)
+    targets: dict[str, Score] = Field(default_factory=dict)
+    consensus: dict[str, Score] = Field(default_factory=dict)
+    notes: dict[str, LongText] = Field(default_factory=dict)
     plan: list[PlanEntry] | None = None
+
+    @property
+    def mode(self) -> Mode:
+        """The round's mode (given, or inferred from the number of respondents)."""
+        return self.round.mode_for(len(self.respondents))
 
 
 class ResponseFileError(FileProblems):
@@ -153,9 +192,11 @@ def check_against(data: ResponseFile, q: Questionnaire) -> list[tuple[str, str]]
             if item_id not in q.items_by_id:
                 where = f"$.respondents[{n}].comments.{item_id}"
                 problems.append((where, f"unknown item id {item_id!r}"))
-    for area in data.targets:
-        if area not in q.dimensions_by_id:
-            problems.append((f"$.targets.{area}", f"unknown area {area!r}"))
+    problems += _group_problems(data, q)
+    for field in ("targets", "consensus", "notes"):
+        for area in getattr(data, field):
+            if area not in q.dimensions_by_id:
+                problems.append((f"$.{field}.{area}", f"unknown area {area!r}"))
     for n, entry in enumerate(data.plan or []):
         if entry.area not in q.dimensions_by_id:
             problems.append((f"$.plan[{n}].area", f"unknown area {entry.area!r}"))
@@ -169,6 +210,32 @@ def check_against(data: ResponseFile, q: Questionnaire) -> list[tuple[str, str]]
                 problems.append(
                     (f"$.plan[{n}].area", f"measure {entry.measure!r} belongs to {home!r}")
                 )
+    return problems
+
+
+def _group_problems(data: ResponseFile, q: Questionnaire) -> list[tuple[str, str]]:
+    """An anonymous round's file names no one and ties no comment to a respondent."""
+    problems: list[tuple[str, str]] = []
+    if not data.round.anonymous:
+        if data.comments:
+            problems.append(("$.comments", "only an anonymous round lists comments apart"))
+        return problems
+    if data.mode != "session":
+        problems.append(("$.round.anonymous", "only a session can be anonymous"))
+    for n, resp in enumerate(data.respondents):
+        if resp.role:
+            problems.append((f"$.respondents[{n}].role", "an anonymous round names no role"))
+        if resp.comments:
+            problems.append(
+                (f"$.respondents[{n}].comments", "an anonymous round lists comments in $.comments")
+            )
+    per_item: dict[str, int] = {}
+    for n, comment in enumerate(data.comments):
+        per_item[comment.item] = per_item.get(comment.item, 0) + 1
+        if comment.item not in q.items_by_id:
+            problems.append((f"$.comments[{n}].item", f"unknown item id {comment.item!r}"))
+        elif per_item[comment.item] > len(data.respondents):
+            problems.append((f"$.comments[{n}]", "more comments on one item than respondents"))
     return problems
 
 

@@ -16,7 +16,9 @@ from assessment.questionnaire import Questionnaire
 from assessment.responses import ResponseFile
 
 ANSWER_COLUMNS = ["round", "respondent", "item", "value"]
-#: An area whose answered item weight is below this share is flagged incomplete.
+#: An area whose answered item weight is below this share is flagged incomplete; the overall
+#: score is provisional unless every area has a score and this share of the whole
+#: questionnaire's item weight is answered.
 MIN_COVERAGE = 0.5
 
 
@@ -25,8 +27,8 @@ class Scores:
     """Scores of one or more rounds as tables, all keyed by `round`."""
 
     items: pd.DataFrame  # round, area, item, mean, n, min, max, sd, disagreement
-    areas: pd.DataFrame  # round, area, score, stage, coverage, incomplete, target, gap
-    overall: pd.DataFrame  # round, score, stage, respondents
+    areas: pd.DataFrame  # round, area, score, stage, coverage, incomplete, target, gap, rated
+    overall: pd.DataFrame  # round, score, stage, respondents, coverage, rated, provisional
 
     def round(self, key: str) -> Scores:
         """The tables restricted to one round."""
@@ -80,6 +82,7 @@ def score_rounds(
     areas = _with_targets(areas, q, targets)
     respondents = answers.groupby("round", sort=False)["respondent"].nunique()
     overall = _overall(areas, q, rounds, respondents)
+    overall = _with_coverage(overall, items, areas)
     return Scores(items=items.drop(columns="item_weight"), areas=areas, overall=overall)
 
 
@@ -156,7 +159,10 @@ def _with_targets(areas: pd.DataFrame, q: Questionnaire, targets: pd.DataFrame |
     else:
         areas["target"] = default
     areas["gap"] = (areas["target"] - areas["score"]).clip(lower=0)
-    return areas[["round", "area", "score", "stage", "coverage", "incomplete", "target", "gap"]]
+    areas["rated"] = areas["score"].notna()
+    return areas[
+        ["round", "area", "score", "stage", "coverage", "incomplete", "target", "gap", "rated"]
+    ]
 
 
 def _overall(
@@ -180,6 +186,26 @@ def _overall(
     return overall
 
 
+def _with_coverage(overall: pd.DataFrame, items: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame:
+    """Add the answered share of all item weight, the rated items and the provisional flag.
+
+    The overall score is provisional unless every area has a score and at least MIN_COVERAGE of
+    the whole questionnaire's item weight is answered (N/A counts as not answered).
+    """
+    answered = items["n"] > 0
+    per_round = (
+        items.assign(w_answered=np.where(answered, items["item_weight"], 0.0), rated=answered)
+        .groupby("round", sort=False)[["w_answered", "item_weight", "rated"]]
+        .sum()
+    )
+    per_round = per_round.reindex(overall["round"])
+    every_area = areas.groupby("round", sort=False)["rated"].all().reindex(overall["round"])
+    coverage = (per_round["w_answered"] / per_round["item_weight"]).to_numpy()
+    overall = overall.assign(coverage=coverage, rated=per_round["rated"].astype(int).to_numpy())
+    overall["provisional"] = ~(every_area.to_numpy(dtype=bool) & (coverage >= MIN_COVERAGE))
+    return overall
+
+
 def _num(value: float) -> float | None:
     return None if pd.isna(value) else round(float(value), 1)
 
@@ -198,6 +224,7 @@ def scores_to_dict(scores: Scores, q: Questionnaire, round_key: str | None = Non
             {
                 "id": area.area,
                 "score": _num(area.score),
+                "rated": bool(area.rated),
                 "stage": area.stage,
                 "coverage": round(float(area.coverage), 3),
                 "incomplete": bool(area.incomplete),
@@ -219,7 +246,14 @@ def scores_to_dict(scores: Scores, q: Questionnaire, round_key: str | None = Non
         )
     return {
         "questionnaire": {"id": q.id, "version": q.version},
-        "overall": {"score": _num(overall.score), "stage": overall.stage},
+        "overall": {
+            "score": _num(overall.score),
+            "stage": overall.stage,
+            "coverage": round(float(overall.coverage), 3),
+            "provisional": bool(overall.provisional),
+            "rated_items": int(overall.rated),
+            "items": len(q.items_by_id),
+        },
         "respondents": int(overall.respondents),
         "areas": areas,
     }

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from assessment.formatting import round_half_up
 from assessment.i18n import t
 
 
@@ -23,7 +24,7 @@ def tooltips(lang: str, *fields: tuple[str, str]) -> list:
 
 def number_text(value: float | None) -> str:
     """A score as shown in tooltips and labels: no decimals, "–" when missing."""
-    return "–" if value is None else f"{value:.0f}"
+    return "–" if value is None else f"{round_half_up(value):.0f}"
 
 
 def area_values(frame: pd.DataFrame, column: str, areas: Sequence[str]) -> tuple[float | None, ...]:

@@ -5,15 +5,21 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from assessment.findings import AreaFindings, area_findings
+from assessment.group_rules import score_file
+from assessment.i18n import phase_label, t
 from assessment.questionnaire import Measure, Questionnaire, Stage
 from assessment.report.text import printable
 from assessment.responses import PHASES, PlanEntry, ResponseFile
 from assessment.roadmap import entry_title, first_steps, plan_for
-from assessment.scoring import Scores, score_response
+from assessment.scoring import Scores
+
+if TYPE_CHECKING:
+    from assessment.report.group_content import GroupContent
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,25 @@ class AreaResult:
     target: float | None
     gap: float | None
     previous: float | None
+
+    @property
+    def rated(self) -> bool:
+        """Whether the area has a score (else it is "not rated": a gap in charts, no counts)."""
+        return self.score is not None
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """One statement's result: mean (None if nobody rated it), range and whether it is disputed."""
+
+    item: str
+    statement: str
+    hint: str
+    mean: float | None
+    n: int
+    min: float | None
+    max: float | None
+    disputed: bool
 
 
 @dataclass(frozen=True)
@@ -51,6 +76,7 @@ class PlanRow:
     area_title: str
     measure: Measure | None
     phase_index: int
+    phase_span: tuple[int, int] | None  # months from the start; None for an open-ended phase
 
 
 @dataclass(frozen=True)
@@ -65,15 +91,37 @@ class ReportContent:
     areas: list[AreaResult]
     overall: float | None
     overall_stage: Stage | None
+    #: Share of the questionnaire's item weight answered (0..1) and the statements rated.
+    overall_coverage: float
+    rated_items: int
+    #: True unless every area has a score and at least half the item weight is answered.
+    overall_provisional: bool
     previous_overall: float | None
     respondents: int
     answers: int
+    given: int  # answers given, "not applicable" included
     findings: dict[str, AreaFindings]
+    items: dict[str, list[ItemResult]]
     comments: dict[str, list[Comment]]
     plan: list[PlanRow]
+    phases: list[str]
     first_steps: list[PlanRow]
     plan_edited: bool
     created: datetime
+    #: A session's group size, spread and agreement (None for a self-check).
+    group: GroupContent | None = None
+
+    @property
+    def overall_note(self) -> str:
+        """Under the overall stage: its description, or "provisional: 2 of 40 statements rated"."""
+        if self.overall_provisional or self.overall_stage is None:
+            return t("common.provisional", self.lang, rated=self.rated_items, items=self.item_count)
+        return self.overall_stage.description(self.lang)
+
+    @property
+    def item_count(self) -> int:
+        """The number of statements in the questionnaire."""
+        return len(self.q.items_by_id)
 
     @property
     def scored_areas(self) -> list[AreaResult]:
@@ -97,7 +145,27 @@ def _number(value: object) -> float | None:
     return None if math.isnan(number) else number
 
 
-def _plan_row(entry: PlanEntry, q: Questionnaire, lang: str) -> PlanRow:
+def phase_span(phase: str) -> tuple[int, int] | None:
+    """Months (start, end) of a phase id such as "3-6"; None for one without an end."""
+    start, _, end = phase.partition("-")
+    if start.isdigit() and end.isdigit():
+        return int(start), int(end)
+    return None
+
+
+def plan_phases(entries: list[PlanEntry]) -> list[str]:
+    """The phases the plan uses: the known ones in their order, any other after them."""
+    used = list(dict.fromkeys(e.phase for e in entries))
+    known = [p for p in PHASES if p in used]
+    return known + [p for p in used if p not in known]
+
+
+def phase_name(phase: str, lang: str) -> str:
+    """A phase as "3–6 Monate" / "3–6 months", or "später" / "later" if it has no end."""
+    return phase_label(phase, lang) if phase_span(phase) else t("pdf.phase_later", lang)
+
+
+def _plan_row(entry: PlanEntry, q: Questionnaire, lang: str, phases: list[str]) -> PlanRow:
     measure = q.measures_by_id.get(entry.measure) if entry.measure else None
     area = q.dimensions_by_id.get(entry.area)
     return PlanRow(
@@ -105,8 +173,30 @@ def _plan_row(entry: PlanEntry, q: Questionnaire, lang: str) -> PlanRow:
         title=printable(entry_title(entry, q, lang)),
         area_title=area.title(lang) if area else entry.area,
         measure=measure,
-        phase_index=PHASES.index(entry.phase),
+        phase_index=phases.index(entry.phase),
+        phase_span=phase_span(entry.phase),
     )
+
+
+def _items(q: Questionnaire, scores: Scores, lang: str) -> dict[str, list[ItemResult]]:
+    """Every statement's result per area, in questionnaire order."""
+    found: dict[str, list[ItemResult]] = {d.id: [] for d in q.dimensions}
+    for row in scores.items.itertuples(index=False):
+        item = q.items_by_id[row.item]
+        rated = int(row.n) > 0
+        found[row.area].append(
+            ItemResult(
+                item=row.item,
+                statement=item.statement(lang),
+                hint=item.hint(lang),
+                mean=_number(row.mean) if rated else None,
+                n=int(row.n),
+                min=_number(row.min) if rated else None,
+                max=_number(row.max) if rated else None,
+                disputed=bool(row.disagreement),
+            )
+        )
+    return found
 
 
 def _comments(data: ResponseFile, q: Questionnaire, lang: str) -> dict[str, list[Comment]]:
@@ -119,6 +209,14 @@ def _comments(data: ResponseFile, q: Questionnaire, lang: str) -> dict[str, list
             area = q.item_dimension[item_id]
             statement = q.items_by_id[item_id].statement(lang)
             found[area].append(Comment(area, item_id, statement, author, printable(text.strip())))
+    anonymous = t("pdf.group.anonymous_author", lang)
+    for comment in data.comments:  # an anonymous round's: tied to no respondent
+        if comment.item in q.items_by_id:
+            area, statement = q.item_dimension[comment.item], q.items_by_id[comment.item]
+            found[area].append(
+                Comment(area, comment.item, statement.statement(lang), anonymous,
+                        printable(comment.text.strip()))
+            )  # fmt: skip
     order = {item: n for n, item in enumerate(q.items_by_id)}
     for comments in found.values():
         comments.sort(key=lambda c: order[c.item])
@@ -133,8 +231,8 @@ def gather(
     created: datetime,
 ) -> ReportContent:
     """Score the round (and the previous one), build the plan and collect the texts."""
-    scores = score_response(data, q)
-    previous_scores = score_response(previous, q, "previous") if previous is not None else None
+    scores = score_file(data, q)  # a session's by the group rules, its consensus in place
+    previous_scores = score_file(previous, q, "previous") if previous is not None else None
     before = {}
     previous_overall = None
     if previous_scores is not None:
@@ -161,8 +259,10 @@ def gather(
             )
         )
     overall = scores.overall.iloc[0]
-    plan = [_plan_row(e, q, lang) for e in plan_for(data, scores, q)]
-    firsts = [_plan_row(e, q, lang) for e in first_steps([r.entry for r in plan])]
+    entries = plan_for(data, scores, q)
+    phases = plan_phases(entries)
+    plan = [_plan_row(e, q, lang, phases) for e in entries]
+    firsts = [_plan_row(e, q, lang, phases) for e in first_steps(entries)]
     return ReportContent(
         lang=lang,
         data=data,
@@ -172,12 +272,18 @@ def gather(
         areas=areas,
         overall=_number(overall.score),
         overall_stage=stages.get(overall.stage) if isinstance(overall.stage, str) else None,
+        overall_coverage=float(overall.coverage),
+        rated_items=int(overall.rated),
+        overall_provisional=bool(overall.provisional),
         previous_overall=previous_overall,
         respondents=int(overall.respondents),
         answers=int(scores.items["n"].sum()),
+        given=sum(len(r.answers) for r in data.respondents),
         findings={f.area: f for f in area_findings(q, scores, lang)},
+        items=_items(q, scores, lang),
         comments=_comments(data, q, lang),
         plan=plan,
+        phases=phases,
         first_steps=firsts,
         plan_edited=data.plan is not None,
         created=created,

@@ -1,8 +1,9 @@
 """The A4 document: page frame (header, footer), text styles and text placement with page breaks.
 
 All text goes through `normalize_text`, which makes it printable with the bundled fonts; the
-first time a text needs the Arabic font, that font is added as fallback and HarfBuzz shaping is
-switched on. Lines the main font can draw alone are placed with `FPDF.text` (fast); others go
+first time a text needs the Arabic or the Hebrew font, that font is added as fallback and
+HarfBuzz shaping (with right-to-left runs) is switched on. Lines the main font can draw alone
+are placed with `FPDF.text` (fast); others go
 through `FPDF.cell`, which handles fallback fonts, shaping and right-to-left runs.
 """
 
@@ -58,7 +59,7 @@ class ReportPDF(FPDF):
         self.footer_left = footer_left
         self.page_label = "{page} / {pages}"
         self.show_frame = False
-        self._shaping_ready = False
+        self._fallbacks: list[str] = []  # fallback families added so far
         self._style: Style | None = None  # the style `use` set last
         self.set_margins(MARGIN_X, MARGIN_TOP, MARGIN_X)
         self.c_margin = 0.0  # cells start exactly where `place` puts them
@@ -71,10 +72,10 @@ class ReportPDF(FPDF):
     # --- fpdf2 hooks ----------------------------------------------------------------------------
 
     def normalize_text(self, text: str) -> str:
-        """Printable text; the Arabic fallback and shaping are switched on when first needed."""
+        """Printable text; a fallback font and shaping are switched on when first needed."""
         text = printable(text)
-        if not self._shaping_ready and needs_shaping(text):
-            self._enable_shaping()
+        if needs_shaping(text):
+            self._add_fallbacks(text)
         return super().normalize_text(text)
 
     def header(self) -> None:
@@ -120,11 +121,20 @@ class ReportPDF(FPDF):
 
     # --- text -----------------------------------------------------------------------------------
 
-    def _enable_shaping(self) -> None:
-        self._shaping_ready = True
-        fonts.add_family(self, fonts.ARABIC)
-        self.set_fallback_fonts([fonts.ARABIC], exact_match=False)
-        # The document reads left to right; Arabic runs inside a line are still laid out RTL.
+    def _add_fallbacks(self, text: str) -> None:
+        codes = {ord(ch) for ch in text}
+        needed = [
+            family
+            for family in fonts.FALLBACKS
+            if family not in self._fallbacks and not codes.isdisjoint(fonts.fallback_only(family))
+        ]
+        if not needed:
+            return
+        for family in needed:
+            fonts.add_family(self, family)
+        self._fallbacks = [f for f in fonts.FALLBACKS if f in self._fallbacks or f in needed]
+        self.set_fallback_fonts(self._fallbacks, exact_match=False)
+        # The document reads left to right; Arabic and Hebrew runs are still laid out RTL.
         self.set_text_shaping(True, direction="ltr")
 
     def use(self, style: Style) -> None:

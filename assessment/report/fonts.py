@@ -19,12 +19,17 @@ FONT_DIR = Path(__file__).resolve().parent / "fonts"
 #: Family names used with FPDF.set_font.
 SANS = "notosans"
 ARABIC = "notosansarabic"
+HEBREW = "notosanshebrew"
+#: Fallback families for scripts the main font lacks, added to a document only when needed.
+FALLBACKS: tuple[str, ...] = (ARABIC, HEBREW)
 #: (family, style) -> file in FONT_DIR.
 FONT_FILES: dict[tuple[str, str], str] = {
     (SANS, ""): "NotoSans-Regular.ttf",
     (SANS, "B"): "NotoSans-Bold.ttf",
     (ARABIC, ""): "NotoSansArabic-Regular.ttf",
     (ARABIC, "B"): "NotoSansArabic-Bold.ttf",
+    (HEBREW, ""): "NotoSansHebrew-Regular.ttf",
+    (HEBREW, "B"): "NotoSansHebrew-Bold.ttf",
 }
 
 
@@ -57,22 +62,30 @@ def sans_coverage() -> frozenset[int]:
 
 
 @functools.cache
-def arabic_only() -> frozenset[int]:
-    """Code points only the Arabic fallback font covers (their presence switches shaping on)."""
-    return _cmap_and_widths(FONT_FILES[(ARABIC, "")])[0] - sans_coverage()
+def fallback_only(family: str) -> frozenset[int]:
+    """Code points a fallback family covers and the main font does not."""
+    return _cmap_and_widths(FONT_FILES[(family, "")])[0] - sans_coverage()
+
+
+@functools.cache
+def shaped() -> frozenset[int]:
+    """Code points only a fallback font covers (their presence switches shaping on)."""
+    return frozenset().union(*(fallback_only(family) for family in FALLBACKS))
 
 
 @functools.cache
 def covered() -> frozenset[int]:
     """Code points some bundled font covers."""
-    return sans_coverage() | arabic_only()
+    return sans_coverage() | shaped()
 
 
 @functools.cache
 def advance_widths(bold: bool) -> dict[int, int]:
     """Advance widths (1/1000 em) of every covered code point, main font first."""
     style = "B" if bold else ""
-    widths = dict(_cmap_and_widths(FONT_FILES[(ARABIC, style)])[1])
+    widths: dict[int, int] = {}
+    for family in reversed(FALLBACKS):
+        widths.update(_cmap_and_widths(FONT_FILES[(family, style)])[1])
     widths.update(_cmap_and_widths(FONT_FILES[(SANS, style)])[1])
     return widths
 

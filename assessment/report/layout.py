@@ -7,6 +7,7 @@ report several times slower than necessary; here each word is measured once.
 from __future__ import annotations
 
 import functools
+import re
 
 from assessment.report.fonts import advance_widths
 from assessment.report.text import needs_shaping, printable
@@ -110,3 +111,24 @@ def fit_line(text: str, width: float, size: float, bold: bool = False) -> str:
         return text
     cut = _fit(text, width - text_width("…", size, bold), size, bold)
     return text[:cut].rstrip() + "…"
+
+
+def fit_words(text: str, width: float, size: float, bold: bool = False) -> str:
+    """`text` on one line, shortened after a whole word with "…" if it is wider than `width`."""
+    text = printable(text).replace("\n", " ")
+    if text_width(text, size, bold) <= width:
+        return text
+    room = width - text_width(" …", size, bold)
+    cut = _fit(text, room, size, bold)
+    head = text[:cut]
+    if cut < len(text) and text[cut] != " " and " " in head:
+        head = head[: head.rindex(" ")]  # never end in the middle of a word
+    return head.rstrip(" ,;:–-") + " …"
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-zäöüß]{3}[.!?])\s+(?=[A-ZÄÖÜ„\"])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text` (all of it if there is only one)."""
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]

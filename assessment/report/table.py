@@ -35,22 +35,30 @@ class Cell:
     style: Style = ROW_STYLE
 
 
-def _cell(value: str | Cell) -> Cell:
-    return value if isinstance(value, Cell) else Cell(value)
+def _cell(value: str | Cell, style: Style) -> Cell:
+    return value if isinstance(value, Cell) else Cell(value, style)
 
 
 def draw_table(
-    pdf: ReportPDF, columns: Sequence[Column], rows: Sequence[Sequence[str | Cell]]
+    pdf: ReportPDF,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str | Cell]],
+    style: Style = ROW_STYLE,
 ) -> None:
-    """Draw a table across the column width; rows never split unless taller than a page."""
-    cells = [[_cell(value) for value in row] for row in rows]
-    widths = column_widths(pdf.content_width, columns, cells)
+    """Draw a table across the column width; rows never split unless taller than a page.
+
+    `style` gives the rows' line height (and the font of plain string cells); the header row
+    uses the same size in bold.
+    """
+    cells = [[_cell(value, style) for value in row] for row in rows]
+    head_style = Style(size=style.size, bold=True, colour="#FFFFFF", leading=style.leading)
+    widths = column_widths(pdf.content_width, columns, cells, head_style)
     head = [
-        wrap(c.title, w - 2 * PAD_X, HEAD_STYLE.size, True)
+        wrap(c.title, w - 2 * PAD_X, head_style.size, True)
         for c, w in zip(columns, widths, strict=True)
     ]
-    head_height = max(len(lines) for lines in head) * HEAD_STYLE.line_height + 2 * PAD_Y
-    line_height = ROW_STYLE.line_height
+    head_height = max(len(lines) for lines in head) * head_style.line_height + 2 * PAD_Y
+    line_height = style.line_height
     prepared = []
     for row_cells in cells:
         wrapped = [
@@ -60,14 +68,18 @@ def draw_table(
         prepared.append((row_cells, wrapped))
     first_row = prepared[0][1] if prepared else [[""]]
     pdf.ensure(head_height + min(max(len(x) for x in first_row), 3) * line_height + 2 * PAD_Y)
-    _draw_head(pdf, columns, widths, head, head_height)
+    frame = _Frame(columns, widths, head, head_height, head_style, style)
+    _draw_head(pdf, frame)
     for index, (row_cells, wrapped) in enumerate(prepared):
-        _draw_row(pdf, columns, widths, row_cells, wrapped, index, head, head_height)
+        _draw_row(pdf, frame, row_cells, wrapped, index)
     pdf.y += 2.0
 
 
 def column_widths(
-    total: float, columns: Sequence[Column], rows: Sequence[Sequence[Cell]] = ()
+    total: float,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell]] = (),
+    head_style: Style = HEAD_STYLE,
 ) -> list[float]:
     """Widths from the shares, widened so that no header or cell word has to be split.
 
@@ -79,7 +91,7 @@ def column_widths(
     for n, column in enumerate(columns):
         if n == 0:
             continue
-        need = max((text_width(w, HEAD_STYLE.size, True) for w in column.title.split()), default=0)
+        need = max((text_width(w, head_style.size, True) for w in column.title.split()), default=0)
         for row in rows:
             cell = row[n]
             words = printable(cell.text).split()
@@ -91,27 +103,40 @@ def column_widths(
     return widths
 
 
-def _draw_head(pdf, columns, widths, head, height) -> None:
+@dataclass(frozen=True)
+class _Frame:
+    """What every row of one table shares: columns, widths, the header and the row style."""
+
+    columns: Sequence[Column]
+    widths: list[float]
+    head: list[list[str]]
+    head_height: float
+    head_style: Style
+    style: Style
+
+
+def _draw_head(pdf: ReportPDF, frame: _Frame) -> None:
     pdf.set_fill_color(*hex_to_rgb(ACCENT))
-    pdf.rect(pdf.l_margin, pdf.y, sum(widths), height, style="F")
+    pdf.rect(pdf.l_margin, pdf.y, sum(frame.widths), frame.head_height, style="F")
     x = pdf.l_margin
-    for column, width, lines in zip(columns, widths, head, strict=True):
-        _cell_lines(pdf, lines, x, width, pdf.y + PAD_Y, HEAD_STYLE, column.align)
+    for column, width, lines in zip(frame.columns, frame.widths, frame.head, strict=True):
+        _cell_lines(pdf, lines, x, width, pdf.y + PAD_Y, frame.head_style, column.align, frame)
         x += width
-    pdf.y += height
+    pdf.y += frame.head_height
 
 
-def _draw_row(pdf, columns, widths, cells, wrapped, index, head, head_height) -> None:
-    line_height = ROW_STYLE.line_height
+def _draw_row(pdf: ReportPDF, frame: _Frame, cells, wrapped, index: int) -> None:
+    line_height = frame.style.line_height
+    widths = frame.widths
     start = 0
     count = max(len(lines) for lines in wrapped)
-    page_room = int((pdf.bottom - pdf.t_margin - head_height - 2 * PAD_Y) // line_height)
+    page_room = int((pdf.bottom - pdf.t_margin - frame.head_height - 2 * PAD_Y) // line_height)
     while start < count:
         room = int((pdf.bottom - pdf.y - 2 * PAD_Y) // line_height)
         rest = count - start
         if rest > room and (rest <= page_room or room < 2):
             pdf.add_page()
-            _draw_head(pdf, columns, widths, head, head_height)
+            _draw_head(pdf, frame)
             continue
         stop = min(count, start + room)
         height = (stop - start) * line_height + 2 * PAD_Y
@@ -119,8 +144,9 @@ def _draw_row(pdf, columns, widths, cells, wrapped, index, head, head_height) ->
             pdf.set_fill_color(*hex_to_rgb(ACCENT_LIGHT))
             pdf.rect(pdf.l_margin, pdf.y, sum(widths), height, style="F")
         x = pdf.l_margin
-        for column, width, cell, lines in zip(columns, widths, cells, wrapped, strict=True):
-            _cell_lines(pdf, lines[start:stop], x, width, pdf.y + PAD_Y, cell.style, column.align)
+        for column, width, cell, lines in zip(frame.columns, widths, cells, wrapped, strict=True):
+            top = pdf.y + PAD_Y
+            _cell_lines(pdf, lines[start:stop], x, width, top, cell.style, column.align, frame)
             x += width
         pdf.y += height
         pdf.set_draw_color(*hex_to_rgb("#D5DCE2"))
@@ -129,10 +155,10 @@ def _draw_row(pdf, columns, widths, cells, wrapped, index, head, head_height) ->
         start = stop
 
 
-def _cell_lines(pdf, lines, x, width, top, style: Style, align: str) -> None:
-    """A cell's lines; the row's line height applies, the cell style gives font and colour."""
+def _cell_lines(pdf, lines, x, width, top, style: Style, align: str, frame: _Frame) -> None:
+    """A cell's lines; the table's line height applies, the cell style gives font and colour."""
     anchor = x + width - PAD_X if align == "R" else x + width / 2 if align == "C" else x + PAD_X
-    step = ROW_STYLE.line_height
-    style = Style(style.size, style.bold, style.colour, ROW_STYLE.leading)
+    step = frame.style.line_height
+    style = Style(style.size, style.bold, style.colour, frame.style.leading)
     for n, line in enumerate(lines):
         pdf.place(line, anchor, top + n * step, style, align)

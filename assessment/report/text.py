@@ -1,13 +1,12 @@
 """Make any text printable with the bundled fonts: no missing glyphs, no empty boxes.
 
-- Letters the fonts cover (German, Turkish, Polish, French, … , Greek, Cyrillic, Arabic) stay.
+- Letters the fonts cover (German, Turkish, Polish, French, … , Greek, Cyrillic, Arabic,
+  Hebrew) stay.
 - A few common symbols the fonts lack get an ASCII spelling ("→" becomes "->", "≥" ">=").
-- Emoji (with their skin-tone modifiers, joiners and variation selectors) are dropped: they
-  carry tone rather than content, and a box or a long name would disturb the text. A text
-  that consisted of emoji only becomes "(Emoji)", so the reader sees that something was there.
 - Characters with a plain compatibility form are replaced by it ("𝔘" becomes "U", "ﬁ" "fi").
-- Any other character no bundled font covers (e.g. Chinese or Hebrew script) becomes "�",
-  once per run, so the gap stays visible without a glyph box.
+- Emoji (a whole sequence with skin tones, joiners and variation selectors) and any other
+  character no bundled font covers (e.g. Chinese script) become "[?]", once per run: the
+  reader sees that something was there, and nothing is dropped silently.
 - Control characters are removed, tabs become spaces; text is NFC-normalised first.
 """
 
@@ -16,10 +15,10 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from assessment.report.fonts import arabic_only, covered
+from assessment.report.fonts import covered, shaped
 
-REPLACEMENT = "\ufffd"
-EMOJI_ONLY = "(Emoji)"
+#: What a character without a glyph in the bundled fonts becomes (once per run).
+REPLACEMENT = "[?]"
 
 #: Symbols the fonts lack, spelled with characters they have.
 SPELLED: dict[int, str] = {
@@ -65,7 +64,7 @@ def printable(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     fonts = covered()
     out: list[str] = []
-    dropped = after_emoji = after_unknown = False
+    replaced = False  # the previous character was replaced: a run gets one REPLACEMENT
     for ch in text:
         cp = ord(ch)
         if ch == "\n":
@@ -74,32 +73,23 @@ def printable(text: str) -> str:
             out.append(" ")
         elif cp < 0x20 or 0x7F <= cp < 0xA0:
             continue  # control characters
-        elif cp == _ZWJ and after_emoji:
-            continue  # joins two emoji that are dropped anyway
+        elif 0xFE00 <= cp <= 0xFE0F:
+            continue  # variation selectors are invisible
+        elif replaced and (cp == _ZWJ or (is_emoji(cp) and cp not in fonts)):
+            continue  # joiners, skin tones and tags belong to the emoji just replaced
         elif cp in fonts:
             out.append(ch)
         elif cp in SPELLED:
             out.append(SPELLED[cp])
         elif _compatible(ch, fonts):
             out.append(unicodedata.normalize("NFKC", ch))
-        elif is_emoji(cp):
-            if out and out[-1] == " " and not after_emoji:
-                out.pop()  # "Team 🎉!" becomes "Team!", "a 🎉 b" becomes "a b"
-            dropped = after_emoji = True
-            continue
-        elif not after_unknown:
-            out.append(REPLACEMENT)
-            after_unknown = True
-            continue
         else:
+            if not replaced:
+                out.append(REPLACEMENT)
+            replaced = True
             continue
-        after_emoji = after_unknown = False
-    result = "".join(out)
-    if dropped:
-        result = "\n".join(line.strip() for line in result.split("\n"))
-        if not result.strip():
-            return EMOJI_ONLY
-    return result
+        replaced = False
+    return "".join(out)
 
 
 def _compatible(ch: str, fonts: frozenset[int]) -> bool:
@@ -110,10 +100,10 @@ def _compatible(ch: str, fonts: frozenset[int]) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def needs_shaping(text: str) -> bool:
-    """True if `text` holds characters of the Arabic fallback font (shaped with HarfBuzz)."""
-    return not text.isascii() and not _arabic_chars().isdisjoint(text)
+    """True if `text` holds characters of a fallback font (Arabic, Hebrew: shaped, bidi)."""
+    return not text.isascii() and not _shaped_chars().isdisjoint(text)
 
 
 @functools.cache
-def _arabic_chars() -> frozenset[str]:
-    return frozenset(chr(cp) for cp in arabic_only())
+def _shaped_chars() -> frozenset[str]:
+    return frozenset(chr(cp) for cp in shaped())

@@ -11,11 +11,17 @@ Every page and every use case asks the visitor (`may`, `require`) before it show
 | facilitator | round's admin link   | progress, results, roadmap, targets, plan, PDF, export,   |
 |             |                      | profile, close and reopen the round                       |
 | owner       | organisation link    | all of the facilitator's on every round of the            |
-|             |                      | organisation, the list of rounds, next round, delete      |
+|             |                      | organisation and its units, the list of rounds, next      |
+|             |                      | round, comparison, export, units, delete                  |
+| unit_owner  | a unit's link        | the owner's on that unit's rounds only; no delete, no     |
+|             |                      | organisation profile, no other unit                       |
 
-An anonymous round is never exported (file or PDF): a response file carries each person's
-answers, and those never leave the database. Its group result (`group.result`) is the only
-way to see it, and only once the minimum group size has submitted.
+A self-check's respondent also sees the comparison with the earlier rounds of its organisation
+(or of its unit): scores only, as on the organisation page.
+
+A session's export and PDF (`reading.export_round`) follow its group result: nothing below
+the minimum group size; an anonymous one holds answer sets under opaque ids, no name or role,
+and comments tied to no answer set.
 """
 
 from __future__ import annotations
@@ -47,6 +53,8 @@ Action = Literal[
     "rounds",
     "next_round",
     "delete",
+    "compare",
+    "units",
 ]
 
 _RESPONDENT: frozenset[str] = frozenset({"answer", "submit"})
@@ -54,15 +62,16 @@ _ROUND_RESULTS: frozenset[str] = frozenset(
     {"results", "roadmap", "targets", "plan", "pdf", "export", "profile"}
 )
 _FACILITATOR: frozenset[str] = _ROUND_RESULTS | {"progress", "close"}
-#: What carries individual answers: refused on an anonymous round (its aggregates only show).
-_PER_PERSON: frozenset[str] = frozenset({"export", "pdf"})
 ALLOWED: dict[str, frozenset[str]] = {
     "respondent": _RESPONDENT,
-    "self_respondent": _RESPONDENT | _ROUND_RESULTS,
+    "self_respondent": _RESPONDENT | _ROUND_RESULTS | {"compare"},
     "join": frozenset({"join"}),
     "facilitator": _FACILITATOR,
-    "owner": _FACILITATOR | {"rounds", "next_round", "delete"},
+    "owner": _FACILITATOR | {"rounds", "next_round", "delete", "compare", "units"},
+    "unit_owner": _FACILITATOR | {"rounds", "next_round", "compare"},
 }
+#: Actions on the organisation as a whole, which need no round.
+_WITHOUT_ROUND: frozenset[str] = frozenset({"join", "rounds", "delete", "units", "next_round"})
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,20 @@ class Visitor:
     organisation_id: int
     round: RoundDetails | None
     respondent_id: int | None = None
+    #: A unit link's unit (its rounds only); None for every other link.
+    unit_id: int | None = None
+
+    @property
+    def sees_whole_organisation(self) -> bool:
+        """Whether the link opens every round of the organisation (the organisation link)."""
+        return self.role == "owner"
+
+    @property
+    def unit_scope(self) -> int | None:
+        """The unit whose rounds the link opens (None: the organisation's own rounds)."""
+        if self.role in ("owner", "unit_owner"):
+            return self.unit_id
+        return self.round.unit_id if self.round else None
 
     @property
     def round_id(self) -> int | None:
@@ -97,16 +120,14 @@ class Visitor:
 
     @property
     def allowed(self) -> frozenset[str]:
-        """Every action this link allows (an anonymous round: no per-person export or PDF)."""
+        """Every action this link allows (a self-check's respondent: also its results)."""
         if self.role == "respondent" and self.is_self_check:
             return ALLOWED["self_respondent"]
-        if self.is_anonymous:
-            return ALLOWED[self.role] - _PER_PERSON
         return ALLOWED[self.role]
 
     def may(self, action: Action) -> bool:
         """Whether the link allows `action` (on its round, or its organisation)."""
-        if action != "join" and action not in ("rounds", "delete") and self.round is None:
+        if action not in _WITHOUT_ROUND and self.round is None:
             return False
         return action in self.allowed
 
@@ -126,6 +147,7 @@ def resolve(engine: Engine, token: str | None) -> Visitor | None:
         organisation_id=capability.organisation_id,
         round=details,
         respondent_id=capability.respondent_id,
+        unit_id=capability.unit_id,
     )
 
 
@@ -145,13 +167,16 @@ def require_round(visitor: Visitor | None, action: Action) -> RoundDetails:
 
 
 def within(engine: Engine, visitor: Visitor, round_id: int) -> Visitor:
-    """An owner's visitor on another round of the organisation; NotFound for any other round."""
+    """An owner's visitor on another round of the organisation (a unit link's: of its unit);
+    NotFound for any other round."""
     require(visitor, "rounds")
     with storage_boundary("open round", round=round_id):
         details = repo.round_details(engine, round_id)
-    if details.organisation_id != visitor.organisation_id:
+    outside_unit = not visitor.sees_whole_organisation and details.unit_id != visitor.unit_id
+    if details.organisation_id != visitor.organisation_id or outside_unit:
         raise NotFound(f"round {round_id}")
-    return Visitor(visitor.token, visitor.role, visitor.organisation_id, details)
+    return Visitor(visitor.token, visitor.role, visitor.organisation_id, details,
+                   unit_id=visitor.unit_id)  # fmt: skip
 
 
 def questionnaire(engine: Engine, visitor: Visitor) -> Questionnaire:

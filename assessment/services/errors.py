@@ -38,6 +38,10 @@ class Invalid(ServiceError):
     """The input breaks a rule (length, count, value on the scale)."""
 
 
+class TooLong(Invalid):
+    """A text is longer than the database stores (and a response file takes)."""
+
+
 class StorageFailed(ServiceError):
     """The database did not take a write, or did not answer; logged with its context."""
 
@@ -47,7 +51,8 @@ def storage_boundary(action: str, **context: object) -> Iterator[None]:
     """Turn storage's errors into typed ones; a database error into `StorageFailed`, logged.
 
     Storage refuses a write to a closed round (RoundClosed) and a text longer than a response
-    file takes (ValueError, here Invalid) in the write's own transaction.
+    file takes (TooLong) in the write's own transaction. Any other ValueError of storage is a
+    bug of the caller (the services check values first) and passes through unchanged.
     """
     started = time.perf_counter()
     try:
@@ -56,8 +61,8 @@ def storage_boundary(action: str, **context: object) -> Iterator[None]:
         raise RoundClosed(str(error)) from None
     except stored.NotFound as error:
         raise NotFound(str(error)) from None
-    except ValueError as error:
-        raise Invalid(str(error)) from None
+    except stored.TooLong as error:
+        raise TooLong(str(error)) from None
     except SQLAlchemyError as error:
         details = " ".join(f"{key}={value}" for key, value in context.items())
         log.error("%s failed (%s): %s", action, details, error.__class__.__name__, exc_info=True)

@@ -5,7 +5,9 @@ Rules (DESIGN §4, §10), held here so that no page, export or report can bypass
   and exists only once at least the round's minimum group size (never below 3) has submitted;
   before that `result` returns `Withheld`, saying how many of how many have submitted;
 - in an anonymous round a comment carries no label and comments are ordered by item and text,
-  so that nothing ties them to a person; names and roles are never stored there at all.
+  so that nothing ties them to a person; names and roles are never stored there at all; its
+  progress is counts only (who has not submitted yet is not named either).
+The pure rules (who counts, which statements show) are `assessment.group_rules`.
 """
 
 from __future__ import annotations
@@ -16,16 +18,18 @@ from typing import NamedTuple
 import pandas as pd
 from sqlalchemy import Engine
 
-from assessment.questionnaire import Questionnaire
+from assessment.group_rules import (
+    consensus_frame,
+    discussion_points,
+    rated_by_enough,
+    spread_table,
+)
 from assessment.scoring import Scores, score_rounds
 from assessment.services.access import Action, Visitor, questionnaire, require_round
 from assessment.services.errors import Forbidden, Invalid, storage_boundary
 from assessment.storage import repository as repo
 from assessment.storage.results import RoundDetails
 from assessment.storage.transactions import retrying
-
-#: The level of a "don't know / not applicable" answer in the spread table.
-NA_LEVEL = "na"
 
 
 @dataclass(frozen=True)
@@ -71,9 +75,7 @@ class GroupResult:
 
     def discussion_points(self) -> pd.DataFrame:
         """The items where the group disagrees (DESIGN §4), the widest spread first."""
-        items = self.scores.items
-        found = items[items["disagreement"]].assign(width=items["max"] - items["min"])
-        return found.sort_values(["width", "sd"], ascending=False).reset_index(drop=True)
+        return discussion_points(self.scores.items)
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,16 @@ class GroupProgress:
     min_group: int
     complete_per_area: dict[str, int]
     started_per_area: dict[str, int]
-    #: Labels (P1, P2, …) and answer counts of those who have not submitted yet.
+    #: Labels (P1, P2, …) and answer counts of those who have not submitted yet; empty in an
+    #: anonymous round, where a label would tie the next submission to whoever still answers.
     unfinished: tuple[tuple[str, int], ...]
     items: int
+    anonymous: bool = False
+
+    @property
+    def not_submitted(self) -> int:
+        """How many joined but have not submitted yet."""
+        return self.joined - self.submitted
 
     @property
     def result_ready(self) -> bool:
@@ -128,8 +137,11 @@ def progress(engine: Engine, visitor: Visitor | None) -> GroupProgress:
         min_group=found.min_group_size,
         complete_per_area=complete,
         started_per_area=started,
-        unfinished=tuple((p.label, p.answered) for p in people if not p.submitted),
+        unfinished=()
+        if found.anonymous
+        else tuple((p.label, p.answered) for p in people if not p.submitted),
         items=len(area_of),
+        anonymous=found.anonymous,
     )
 
 
@@ -146,17 +158,14 @@ def result(
         answers = repo.submitted_answers(engine, found.round_id)
         stored_comments = repo.submitted_comments(engine, found.round_id)
     q = questionnaire(engine, visitor)  # type: ignore[arg-type]
-    answers, withheld = _rated_by_enough(answers.assign(round="current"), found.min_group_size)
+    answers, withheld = rated_by_enough(answers.assign(round="current"), found.min_group_size)
     target_frame = pd.DataFrame(
         [("current", a, v) for a, v in (targets or {}).items()], columns=["round", "area", "target"]
     )
     with storage_boundary("read consensus", round=found.round_id):
         agreed = repo.get_consensus(engine, found.round_id)
     means = score_rounds(answers, q, target_frame, rounds=["current"])
-    consensus_frame = pd.DataFrame(
-        [("current", a, v) for a, v in agreed.items()], columns=["round", "area", "value"]
-    )
-    scores = score_rounds(answers, q, target_frame, ["current"], consensus_frame)
+    scores = score_rounds(answers, q, target_frame, ["current"], consensus_frame(agreed))
     if found.anonymous:
         comments = tuple(sorted(Comment(item, text) for item, text, _ in stored_comments))
     else:
@@ -173,32 +182,6 @@ def result(
         anonymous=found.anonymous,
         withheld_items=withheld,
     )
-
-
-def _rated_by_enough(answers: pd.DataFrame, min_group: int) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    """The answers to items that at least `min_group` people rated, and the items left out.
-
-    An item rated by fewer (the others said "don't know" or left it open) would show those
-    few people's answers as its mean, spread and min/max.
-    """
-    raters = answers.dropna(subset=["value"]).groupby("item")["respondent"].nunique()
-    enough = set(raters[raters >= min_group].index)
-    withheld = tuple(sorted(set(answers["item"]) - enough))
-    return answers[answers["item"].isin(enough)], withheld
-
-
-def spread_table(answers: pd.DataFrame, q: Questionnaire) -> pd.DataFrame:
-    """How many chose each level of each item (and "don't know"), every item × level listed."""
-    levels = [str(level.value) for level in q.scale] + [NA_LEVEL]
-    level = answers["value"].map(lambda v: NA_LEVEL if pd.isna(v) else str(int(v)))
-    counts = answers.assign(level=level).groupby(["item", "level"]).size()
-    rows = [
-        (d.id, item.id, lv, int(counts.get((item.id, lv), 0)))
-        for d in q.dimensions
-        for item in d.items
-        for lv in levels
-    ]
-    return pd.DataFrame(rows, columns=["area", "item", "level", "count"])
 
 
 def _area_scores(scores: Scores) -> dict[str, float | None]:

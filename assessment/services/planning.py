@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, Engine
 
 from assessment.responses import PlanEntry
+from assessment.roadmap import PlanChanges, reset_losses, take_over
 from assessment.services.access import Visitor, questionnaire, require_round
 from assessment.services.errors import Conflict, Invalid, storage_boundary
 from assessment.storage import plans
@@ -17,6 +18,14 @@ from assessment.storage.transactions import retrying, write_transaction
 
 class PlanChanged(Conflict):
     """The stored plan is not the one the editor started from: it was changed elsewhere."""
+
+
+class ResetNeedsConfirmation(Conflict):
+    """Recomputing would discard edits (`losses`: owners, statuses, own steps, notes by count)."""
+
+    def __init__(self, losses: dict[str, int]):
+        super().__init__(f"recomputing the plan would discard {losses}")
+        self.losses = losses
 
 
 def set_target(engine: Engine, visitor: Visitor | None, area: str, value: float) -> None:
@@ -62,11 +71,36 @@ def save_plan(
         retrying(_replace_plan, engine, found.round_id, list(plan), expected_list)
 
 
-def reset_plan(engine: Engine, visitor: Visitor | None) -> None:
-    """Forget the saved plan, so that the suggestion computed from the scores applies again."""
+def reset_plan(engine: Engine, visitor: Visitor | None, confirmed: bool = False) -> None:
+    """Forget the saved plan, so that the suggestion computed from the scores applies again.
+
+    A plan with owners, statuses, own steps or notes is only discarded when `confirmed`;
+    otherwise ResetNeedsConfirmation says what would be lost.
+    """
     found = require_round(visitor, "plan")
+    if not confirmed:
+        losses = reset_losses(stored_plan(engine, visitor) or [])
+        if any(losses.values()):
+            raise ResetNeedsConfirmation(losses)
     with storage_boundary("reset plan", round=found.round_id):
         retrying(repo.clear_plan, engine, found.round_id)
+
+
+def take_over_changes(
+    engine: Engine,
+    visitor: Visitor | None,
+    plan: Sequence[PlanEntry],
+    changes: PlanChanges,
+    add: set[str],
+    drop: set[str],
+) -> list[PlanEntry]:
+    """Add the suggested measures `add` to the saved `plan` and remove `drop`; the new plan.
+
+    `plan` is the saved plan the page showed: if it was changed elsewhere, PlanChanged.
+    """
+    new_plan = take_over(list(plan), changes, add, drop)
+    save_plan(engine, visitor, new_plan, expected=plan)
+    return new_plan
 
 
 def _check_plan(engine: Engine, visitor: Visitor | None, plan: Sequence[PlanEntry]) -> None:

@@ -6,11 +6,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from assessment.group_rules import anonymised
 from assessment.organisation_file import OrganisationFile
 from assessment.responses import ResponseFile
-from assessment.services.access import Visitor, require, require_round
+from assessment.services.access import Visitor, questionnaire, require, require_round
 from assessment.services.errors import Forbidden, NotFound, storage_boundary
 from assessment.storage import repository as repo
+from assessment.storage.results import RoundDetails
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,30 +38,55 @@ def round_answers(engine: Engine, visitor: Visitor | None) -> pd.DataFrame:
 
 
 def export_round(engine: Engine, visitor: Visitor | None) -> ResponseFile:
-    """The visitor's round as a response file (labels, no tokens); Forbidden when anonymous.
+    """The visitor's round as a response file (labels, no tokens).
 
     A session's file holds those who submitted, as its group result does, and only from the
-    minimum group size on.
+    minimum group size on (Forbidden below); an anonymous one only in its anonymous form:
+    answer sets under opaque ids in no particular order, no name or role, comments apart,
+    statements rated by fewer than the minimum left out (`group_rules.anonymised`).
     """
     found = require_round(visitor, "export")
     with storage_boundary("export round", round=found.round_id):
-        data = repo.export_round(engine, found.round_id)
-        if found.mode != "session":
-            return data
-        submitted = {p.label for p in repo.round_respondents(engine, found.round_id) if p.submitted}
-    if len(submitted) < found.min_group_size:
+        data = _round_file(engine, found)
+    if data is None:
         raise Forbidden(f"fewer than {found.min_group_size} people have submitted")
-    kept = [person for person in data.respondents if person.id in submitted]
-    return data.model_copy(update={"respondents": kept})
+    return data
+
+
+def _round_file(engine: Engine, found: RoundDetails) -> ResponseFile | None:
+    """The round's file by the group rules; None for a session below its minimum group size."""
+    session = found.mode == "session"
+    data = repo.export_round(engine, found.round_id, submitted_only=session)
+    if not session:
+        return data
+    if len(data.respondents) < found.min_group_size:
+        return None
+    return anonymised(data) if found.anonymous else data
+
+
+def report_pdf(engine: Engine, visitor: Visitor | None, lang: str) -> bytes:
+    """The round's PDF from its response file; a session's also says how many joined."""
+    from assessment.report import build_report  # heavy: imported only when a report is asked for
+
+    found = require_round(visitor, "pdf")
+    data = export_round(engine, visitor)
+    joined = None
+    if found.mode == "session":
+        with storage_boundary("read respondents", round=found.round_id):
+            joined = len(repo.round_respondents(engine, found.round_id))
+    return build_report(data, questionnaire(engine, visitor), lang=lang, joined=joined)  # type: ignore[arg-type]
 
 
 def export_organisation(engine: Engine, visitor: Visitor | None) -> OrganisationFile:
-    """Every round of the organisation but the anonymous ones, oldest first, in one file."""
+    """Every round of the organisation, oldest first, in one file, each by the group rules.
+
+    A session below its minimum group size is left out; an anonymous one is in anonymous form.
+    """
     owner = require(visitor, "rounds")
     with storage_boundary("export organisation", organisation=owner.organisation_id):
         rounds = repo.organisation_rounds(engine, owner.organisation_id)
-        kept = [r for r in rounds if not repo.round_details(engine, r.round_id).anonymous]
-        files = [repo.export_round(engine, r.round_id) for r in kept]  # never anonymous ones
+        found = [_round_file(engine, repo.round_details(engine, r.round_id)) for r in rounds]
+    files = [data for data in found if data is not None]
     if not files:
-        raise NotFound(f"organisation {owner.organisation_id} has no rounds")
+        raise NotFound(f"organisation {owner.organisation_id} has no rounds to export")
     return OrganisationFile(organisation=files[-1].organisation, rounds=files)

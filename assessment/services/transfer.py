@@ -49,9 +49,9 @@ class Imported:
     def token(self) -> str:
         """The token that opens the round: a self-check's one respondent's, else the facilitator's.
 
-        A session's respondent sees no results, so a round of several opens as its facilitator.
+        A session's respondent sees no results, so a session opens as its facilitator.
         """
-        if len(self.new.respondents) == 1:
+        if self.file.mode == "self" and len(self.new.respondents) == 1:
             return self.new.respondents[0].token
         return self.new.admin_token
 

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine, and_, delete, select, update
 
 from assessment.responses import COMMENT_MAX_LENGTH
 from assessment.storage import tables as t
+from assessment.storage.results import TooLong
 from assessment.storage.revisions import bump_respondent_round, read_revision
 from assessment.storage.transactions import write_transaction
 from assessment.storage.upsert import insert_for
@@ -54,10 +55,10 @@ def save_answer(engine: Engine, respondent_id: int, item_id: str, value: int | N
 def save_comment(engine: Engine, respondent_id: int, item_id: str, comment: str) -> None:
     """Store the comment on an item; keeps the answer. A blank comment removes it.
 
-    ValueError for a comment longer than a response file takes (it could not be exported).
+    TooLong for a comment longer than a response file takes (it could not be exported).
     """
     if len(comment) > COMMENT_MAX_LENGTH:
-        raise ValueError(f"a comment has at most {COMMENT_MAX_LENGTH} characters")
+        raise TooLong(f"a comment has at most {COMMENT_MAX_LENGTH} characters")
     comment = comment if comment.strip() else ""
     with write_transaction(engine) as conn:
         bump_respondent_round(conn, respondent_id)

@@ -49,9 +49,16 @@ def read_capability(conn: Connection, token: str) -> Capability | None:
         if row is not None:
             return Capability("join", row.organisation_id, row.id)
     org_id = conn.scalar(select(o.id).where(o.owner_token_hash == digest))
-    if org_id is None:
+    if org_id is not None:
+        newest = conn.scalar(
+            select(r.id).where(r.organisation_id == org_id).order_by(r.date.desc(), r.id.desc())
+        )
+        return Capability("owner", org_id, newest)
+    u = t.unit.c
+    row = conn.execute(select(u.id, u.organisation_id).where(u.owner_token_hash == digest)).first()
+    if row is None:
         return None
     newest = conn.scalar(
-        select(r.id).where(r.organisation_id == org_id).order_by(r.date.desc(), r.id.desc())
+        select(r.id).where(r.unit_id == row.id).order_by(r.date.desc(), r.id.desc())
     )
-    return Capability("owner", org_id, newest)
+    return Capability("unit_owner", row.organisation_id, newest, unit_id=row.id)

@@ -33,7 +33,7 @@ from assessment.storage.transactions import WRITE_OPTION, is_transient
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0005_consensus"
+HEAD = "0007_units"
 BASELINE = "0001_baseline"
 SCRIPTS = Path(__file__).resolve().with_name("alembic")
 VERSION_TABLE = "alembic_version"
@@ -91,12 +91,13 @@ def current_revision(engine: Engine) -> str | None:
 
 def migrate(engine: Engine) -> list[str]:
     """Bring the database to HEAD; return the revisions applied (none if it was current)."""
-    if current_revision(engine) == HEAD:
-        return []
-    # Processes that start together wait for the one that migrates, longer than busy_timeout.
+    # Processes that start together wait for the one that migrates, longer than busy_timeout;
+    # even the first read can meet its lock (connecting switches a new SQLite file to WAL).
     deadline = time.monotonic() + MIGRATION_WAIT_S
     while True:
         try:
+            if current_revision(engine) == HEAD:
+                return []
             with migration_transaction(engine) as conn:
                 return upgrade_connection(conn)
         except DBAPIError as error:

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, Engine, delete, select, update
 
 from assessment.responses import COMMENT_MAX_LENGTH, PlanEntry
 from assessment.storage import tables as t
+from assessment.storage.results import TooLong
 from assessment.storage.revisions import bump_round
 from assessment.storage.transactions import write_transaction
 from assessment.storage.upsert import insert_for
@@ -40,9 +41,9 @@ def get_targets(engine: Engine, round_id: int) -> dict[str, float]:
 
 
 def save_note(engine: Engine, round_id: int, area: str, text: str) -> None:
-    """Store the note on an area (a blank text removes it); ValueError if longer than files take."""
+    """Store the note on an area (a blank text removes it); TooLong if longer than files take."""
     if len(text) > COMMENT_MAX_LENGTH:
-        raise ValueError(f"a note has at most {COMMENT_MAX_LENGTH} characters")
+        raise TooLong(f"a note has at most {COMMENT_MAX_LENGTH} characters")
     c = t.note.c
     with write_transaction(engine) as conn:
         bump_round(conn, round_id)
@@ -129,17 +130,19 @@ def read_plan(conn: Connection, round_id: int) -> list[PlanEntry] | None:
         return None
     c = t.action.c
     rows = conn.execute(select(t.action).where(c.round_id == round_id).order_by(c.position))
-    return [
-        PlanEntry(
-            measure=row.measure_id,
-            title=row.title,
-            area=row.area,
-            phase=row.phase,
-            priority=row.priority,
-            owner=row.owner,
-            due=row.due,
-            status=row.status,
-            note=row.note,
-        )
-        for row in rows
-    ]
+    return [entry_of(row) for row in rows]
+
+
+def entry_of(row) -> PlanEntry:
+    """A stored action row as a plan entry."""
+    return PlanEntry(
+        measure=row.measure_id,
+        title=row.title,
+        area=row.area,
+        phase=row.phase,
+        priority=row.priority,
+        owner=row.owner,
+        due=row.due,
+        status=row.status,
+        note=row.note,
+    )

@@ -6,7 +6,7 @@ from sqlalchemy import Connection, Engine, case, func, or_, select, update
 
 from assessment.responses import NAME_MAX_LENGTH
 from assessment.storage import tables as t
-from assessment.storage.results import Access, NewRespondent, NotFound, RespondentInfo
+from assessment.storage.results import Access, NewRespondent, NotFound, RespondentInfo, TooLong
 from assessment.storage.revisions import bump_respondent_round, bump_round
 from assessment.storage.tokens import hash_token, new_token
 from assessment.storage.transactions import write_transaction
@@ -45,11 +45,11 @@ def read_access(conn: Connection, token: str) -> Access | None:
 def add_respondent(engine: Engine, round_id: int, name: str = "", role: str = "") -> NewRespondent:
     """Add a respondent (label P1, P2, …) with a private token; anonymous rounds keep no name.
 
-    RoundClosed if the round is closed; ValueError for a name or role longer than a file takes.
+    RoundClosed if the round is closed; TooLong for a name or role longer than a file takes.
     """
     for what, text in (("name", name), ("role", role)):
         if len(text) > NAME_MAX_LENGTH:
-            raise ValueError(f"{what} has {len(text)} characters; at most {NAME_MAX_LENGTH}")
+            raise TooLong(f"{what} has {len(text)} characters; at most {NAME_MAX_LENGTH}")
     with write_transaction(engine) as conn:
         # Locking the round row (PostgreSQL; SQLite is locked whole) serialises concurrent joins,
         # so that two of them never pick the same label.

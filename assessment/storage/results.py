@@ -60,7 +60,7 @@ class Access:
         return not self.is_admin and self.respondent_id is None
 
 
-Kind = Literal["respondent", "facilitator", "join", "owner"]
+Kind = Literal["respondent", "facilitator", "join", "owner", "unit_owner"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,8 @@ class Capability:
     organisation_id: int
     round_id: int | None
     respondent_id: int | None = None
+    #: A unit link's unit.
+    unit_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class RoundDetails:
     plan_saved: bool
     #: A session shows no aggregate, spread or comment before this many have submitted.
     min_group_size: int = 3
+    #: The unit the round belongs to (None: the organisation as a whole).
+    unit_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,10 @@ class RespondentInfo:
 
 class NotFound(LookupError):
     """The round, respondent or organisation does not exist (any more)."""
+
+
+class TooLong(ValueError):
+    """A text longer than a response file takes (it could not be exported); nothing stored."""
 
 
 class RoundClosed(Exception):

@@ -26,6 +26,7 @@ from assessment.storage.results import (
     RoundDetails,
     RoundStatus,
     RoundSummary,
+    TooLong,
 )
 from assessment.storage.revisions import bump_organisation_rounds, bump_round, require_open
 from assessment.storage.tokens import hash_token, join_token_for, new_token
@@ -174,9 +175,9 @@ def delete_organisation(engine: Engine, organisation_id: int) -> bool:
 
 
 def check_length(what: str, text: str, limit: int) -> None:
-    """Raise ValueError for a text longer than the response file takes (so it stays exportable)."""
+    """Raise TooLong for a text longer than the response file takes (so it stays exportable)."""
     if len(text) > limit:
-        raise ValueError(f"{what} has {len(text)} characters; at most {limit} are stored")
+        raise TooLong(f"{what} has {len(text)} characters; at most {limit} are stored")
 
 
 def check_mode(mode: str) -> None:
@@ -283,6 +284,7 @@ def read_round_details(conn: Connection, round_id: int) -> RoundDetails:
         snapshot_id=row.snapshot_id,
         plan_saved=bool(row.plan_saved),
         min_group_size=int(row.min_group_size),
+        unit_id=row.unit_id,
     )
 
 

@@ -69,6 +69,25 @@ organisation = Table(
     **NO_ID_REUSE,
 )
 
+#: One level below an organisation (e.g. Standort Nord); its own link opens only its rounds.
+unit = Table(
+    "unit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "organisation_id",
+        Integer,
+        ForeignKey("organisation.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("name", String(200), nullable=False),
+    Column("owner_token_hash", String(64), nullable=False, unique=True),
+    _created(),
+    UniqueConstraint("organisation_id", "name"),
+    **NO_ID_REUSE,
+)
+
 questionnaire_snapshot = Table(
     "questionnaire_snapshot",
     metadata,
@@ -114,6 +133,10 @@ round = Table(
     Column("min_group_size", Integer, nullable=False, default=3, server_default=text("3")),
     # The short join code's digest (typed in, or read from the QR code's link); NULL before 0004.
     Column("join_code_hash", String(64), nullable=True, unique=True, index=True),
+    # The unit the round belongs to (NULL: the organisation as a whole); added by 0006.
+    Column(
+        "unit_id", Integer, ForeignKey("unit.id", ondelete="CASCADE"), nullable=True, index=True
+    ),
     CheckConstraint("mode IN ('self', 'session')", name="mode"),
     CheckConstraint("status IN ('open', 'closed')", name="status"),
     **NO_ID_REUSE,
@@ -182,7 +205,7 @@ action = Table(
     Column("status", String(20), nullable=False, default="open"),
     Column("note", Text, nullable=False, default=""),
     UniqueConstraint("round_id", "position"),
-    CheckConstraint("phase IN ('0-3', '3-6', '6-12', '12-24')", name="phase"),
+    CheckConstraint("phase IN ('0-3', '3-6', '6-12', '12-24', 'later')", name="phase"),
     CheckConstraint("status IN ('open', 'in_progress', 'done', 'dropped')", name="status"),
 )
 

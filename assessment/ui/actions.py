@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 
 import streamlit as st
@@ -80,13 +78,6 @@ def open_demo() -> str:
 def parse_upload(content: bytes, name: str) -> tuple[ResponseFile, Questionnaire]:
     """Validate an uploaded response file; transfer.InvalidFile names every problem."""
     return transfer.read_file(content, name, catalogue())
-
-
-def file_slug(name: str) -> str:
-    """A safe, short file-name part from an organisation name."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug[:40] or "vielfaltskompass"
 
 
 # -- questionnaire ---------------------------------------------------------------------------

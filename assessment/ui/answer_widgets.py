@@ -61,6 +61,8 @@ def error_message(error: errors.ServiceError) -> str:
         return tr("ui.error_not_found")
     if isinstance(error, errors.Conflict):
         return tr("ui.error_conflict")
+    if isinstance(error, errors.TooLong):
+        return tr("ui.error_too_long")
     if isinstance(error, errors.Invalid):
         return tr("ui.error_invalid")
     return tr("ui.q_not_saved")

@@ -9,6 +9,7 @@ import streamlit as st
 from assessment.charts.bars import bars_args, bars_spec
 from assessment.charts.radar_chart import radar_args, radar_spec
 from assessment.charts.spread import spread_args, spread_spec
+from assessment.group_rules import NA_LEVEL
 from assessment.i18n import t
 from assessment.questionnaire import Questionnaire
 from assessment.services import group, planning, reading
@@ -50,7 +51,7 @@ def _view(
         return found
     statements = {i.id: i.statement(lang) for d in _q.dimensions for i in d.items}
     levels = {str(level.value): f"{level.value} {level.label(lang)}" for level in _q.scale}
-    levels[group.NA_LEVEL] = t("ui.q_na", lang)
+    levels[NA_LEVEL] = t("ui.q_na", lang)
     items = found.scores.items
 
     def heatmap(areas: tuple[str, ...] | None) -> dict:

@@ -13,7 +13,17 @@ from assessment.ui.state import lang, private_link, tr
 PAGES_DIR = Path(__file__).parent / "pages"
 
 PageName = Literal[
-    "start", "profile", "questionnaire", "results", "roadmap", "catalogue", "join", "facilitator"
+    "start",
+    "profile",
+    "questionnaire",
+    "results",
+    "roadmap",
+    "catalogue",
+    "join",
+    "facilitator",
+    "privacy",
+    "imprint",
+    "organisation",
 ]
 
 
@@ -39,8 +49,13 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
         PageSpec("join", "ui.nav_join", "join", ":material/group_add:"),
         PageSpec("facilitator", "ui.nav_facilitator", "facilitator", ":material/co_present:"),
     ),
+    "ui.nav_section_history": (
+        PageSpec("organisation", "ui.nav_organisation", "organisation", ":material/domain:"),
+    ),
     "ui.nav_section_info": (
         PageSpec("catalogue", "ui.nav_catalogue", "questionnaires", ":material/menu_book:"),
+        PageSpec("privacy", "ui.nav_privacy", "privacy", ":material/shield_person:"),
+        PageSpec("imprint", "ui.nav_imprint", "imprint", ":material/gavel:"),
     ),
 }
 DEFAULT: PageName = "start"

@@ -6,12 +6,17 @@ import math
 
 import pandas as pd
 
+from assessment.formatting import fmt_table
 from assessment.i18n import phase_label, t
 from assessment.questionnaire import Questionnaire
 from assessment.responses import PHASES, STATUSES, PlanEntry
 from assessment.roadmap import entry_title
 
-COLUMNS = ["measure", "title", "area", "phase", "priority", "owner", "due", "status", "note"]
+#: "priority_shown" is the priority as the table shows it ("–" for own steps, never "None").
+COLUMNS = [
+    "measure", "title", "area", "phase", "priority", "priority_shown", "owner", "due", "status",
+    "note",
+]  # fmt: skip
 
 
 def labels(q: Questionnaire, lang: str) -> dict[str, dict[str, str]]:
@@ -33,6 +38,7 @@ def plan_to_frame(plan: list[PlanEntry], q: Questionnaire, lang: str) -> pd.Data
             "area": names["area"].get(entry.area, entry.area),
             "phase": names["phase"][entry.phase],
             "priority": entry.priority,
+            "priority_shown": fmt_table(entry.priority, lang),
             "owner": entry.owner,
             "due": entry.due,
             "status": names["status"][entry.status],
@@ -43,7 +49,7 @@ def plan_to_frame(plan: list[PlanEntry], q: Questionnaire, lang: str) -> pd.Data
     frame = pd.DataFrame(rows, columns=COLUMNS)
     # Fixed column types, also for an empty plan: the editor returns what the base frame says.
     frame["due"] = pd.to_datetime(frame["due"]).dt.date.astype(object)
-    text = ["measure", "title", "area", "phase", "owner", "status", "note"]
+    text = ["measure", "title", "area", "phase", "priority_shown", "owner", "status", "note"]
     return frame.astype({"priority": "float64", **dict.fromkeys(text, "object")})
 
 

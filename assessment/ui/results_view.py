@@ -11,7 +11,7 @@ import streamlit as st
 from assessment.charts.bars import bars_args, bars_spec
 from assessment.charts.radar_chart import radar_args, radar_spec
 from assessment.findings import AreaFindings, area_findings
-from assessment.formatting import fmt_number, fmt_percent
+from assessment.formatting import fmt_percent, fmt_table
 from assessment.i18n import t
 from assessment.questionnaire import Questionnaire
 from assessment.responses import PlanEntry, ResponseFile, dump_responses
@@ -19,8 +19,9 @@ from assessment.roadmap import compute_plan
 from assessment.scoring import Scores, score_rounds
 from assessment.services import group, planning, reading
 from assessment.services.access import Visitor
-from assessment.services.errors import ServiceError
+from assessment.services.errors import ServiceError, StorageFailed
 from assessment.ui.session import Current, engine
+from assessment.ui.state import tr
 
 #: Width in pixels of the bar chart's plot area (the labels come on top).
 BARS_WIDTH = 270
@@ -106,15 +107,15 @@ def area_table(q: Questionnaire, scores: Scores, lang: str) -> pd.DataFrame:
     """The area overview as a display table with translated headers."""
     stage_names = {s.id: s.name(lang) for s in q.stages}
     areas = scores.areas
-    yes = t("ui.yes", lang)
+    yes, not_rated = t("ui.yes", lang), t("common.not_rated", lang)
     return pd.DataFrame(
         {
             t("common.area", lang): [q.dimensions_by_id[a].title(lang) for a in areas["area"]],
-            t("common.score", lang): [fmt_number(v, lang, 1) for v in areas["score"]],
-            t("common.stage", lang): [stage_names.get(s, "–") for s in areas["stage"]],
+            t("common.score", lang): [fmt_table(v, lang) for v in areas["score"]],
+            t("common.stage", lang): [stage_names.get(s, not_rated) for s in areas["stage"]],
             t("common.coverage", lang): [fmt_percent(v, lang) for v in areas["coverage"]],
-            t("common.target", lang): [fmt_number(v, lang, 1) for v in areas["target"]],
-            t("common.gap", lang): [fmt_number(v, lang, 1) for v in areas["gap"]],
+            t("common.target", lang): [fmt_table(v, lang) for v in areas["target"]],
+            t("common.gap", lang): [fmt_table(v, lang) for v in areas["gap"]],
             t("ui.r_incomplete", lang): [yes if flag else "" for flag in areas["incomplete"]],
         }
     )
@@ -137,7 +138,14 @@ def save_target_from_widget(visitor: Visitor, area: str) -> None:
     try:
         planning.set_target(engine(), visitor, area, value)
     except ServiceError as error:
-        st.session_state[TARGET_REFUSED] = error_message(error)
+        # "Not saved, your choice stays" would be wrong here: the field shows the stored value.
+        failed = isinstance(error, StorageFailed)
+        st.session_state[TARGET_REFUSED] = (
+            tr("ui.error_storage") if failed else error_message(error)
+        )
+        # The field must not keep a value the database refused: it is drawn anew with the
+        # stored target.
+        del st.session_state[target_key(visitor.round_id, area)]
 
 
 def stored_plan(visitor: Visitor) -> list[PlanEntry] | None:
@@ -146,10 +154,10 @@ def stored_plan(visitor: Visitor) -> list[PlanEntry] | None:
 
 
 def current_plan(
-    stored: list[PlanEntry] | None, q: Questionnaire, scores: Scores, start: date
+    stored: list[PlanEntry] | None, q: Questionnaire, scores: Scores, start: date, size: str = ""
 ) -> list[PlanEntry]:
-    """The saved plan, or the suggestion computed from the scores."""
-    return stored if stored is not None else compute_plan(scores, q, start)
+    """The saved plan, or the suggestion computed from the scores (capacity by `size`)."""
+    return stored if stored is not None else compute_plan(scores, q, start, size)
 
 
 def save_plan(visitor: Visitor, plan: list[PlanEntry], expected: list[PlanEntry] | None) -> None:
@@ -157,9 +165,9 @@ def save_plan(visitor: Visitor, plan: list[PlanEntry], expected: list[PlanEntry]
     planning.save_plan(engine(), visitor, plan, expected)
 
 
-def reset_plan(visitor: Visitor) -> None:
-    """Forget the saved plan so the suggestion is shown again."""
-    planning.reset_plan(engine(), visitor)
+def reset_plan(visitor: Visitor, confirmed: bool = False) -> None:
+    """Forget the saved plan so the suggestion is shown again (edits only when `confirmed`)."""
+    planning.reset_plan(engine(), visitor, confirmed)
 
 
 def export_round(visitor: Visitor) -> ResponseFile:

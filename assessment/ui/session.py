@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from assessment.questionnaire import Questionnaire, load_catalogue
 from assessment.services import access
 from assessment.services.access import Visitor
+from assessment.services.errors import ServiceError
 from assessment.storage import engine as storage_engine
 from assessment.storage.answers import round_revision
 from assessment.storage.results import NotFound, RoundDetails
@@ -62,6 +63,36 @@ class _Held(NamedTuple):
     current: Current
 
 
+#: URL parameter of the round an organisation (or unit) link opens, when not its newest.
+ROUND_PARAM = "r"
+
+
+def open_round(round_id: int | None) -> None:
+    """Let the organisation link open round `round_id` (None: its newest), kept in the URL."""
+    if round_id is None:
+        st.session_state.pop(ROUND_PARAM, None)
+        st.query_params.pop(ROUND_PARAM, None)
+    else:
+        st.session_state[ROUND_PARAM] = str(round_id)
+        st.query_params[ROUND_PARAM] = str(round_id)
+
+
+def _chosen_round(db: Engine, visitor: Visitor) -> Visitor:
+    """An organisation link's visitor on the round chosen on the organisation page."""
+    if not visitor.may("rounds"):
+        return visitor
+    chosen = st.query_params.get(ROUND_PARAM) or st.session_state.get(ROUND_PARAM)
+    if not chosen or not chosen.isdigit() or int(chosen) == visitor.round_id:
+        return visitor
+    try:
+        found = access.within(db, visitor, int(chosen))
+    except ServiceError:  # another organisation's round, or deleted meanwhile: the newest
+        open_round(None)
+        return visitor
+    st.query_params[ROUND_PARAM] = chosen  # a page switch drops it from the address
+    return found
+
+
 def current() -> Current | None:
     """The round the current token opens, or None; reopened only when the round has changed.
 
@@ -83,10 +114,11 @@ def current() -> Current | None:
             st.session_state[CURRENT_KEY] = held
             return held.current
     found = _open(db, value)
-    # An organisation link opens the newest round, which a new round changes without touching
-    # the held one's revision: it is reopened every time. A round opened without a revision
-    # read before it is held without one and reopened once more on the next run.
-    if found is not None and found.visitor.role != "owner":
+    # An organisation (or unit) link opens the newest or the chosen round, which a new round or
+    # a choice changes without touching the held one's revision: it is reopened every time. A
+    # round opened without a revision read before it is held without one and reopened once
+    # more on the next run.
+    if found is not None and not found.visitor.may("rounds"):
         same = held is not None and held.current.round_id == found.round_id
         st.session_state[CURRENT_KEY] = _Held(str(db.url), value, revision if same else None, found)
     return found
@@ -97,6 +129,7 @@ def _open(db: Engine, value: str) -> Current | None:
     visitor = access.resolve(db, value)
     if visitor is None or visitor.round is None or visitor.role == "join":
         return None  # a session's join code only adds a respondent; it opens no pages
+    visitor = _chosen_round(db, visitor)
     return Current(
         token=value,
         round_id=visitor.round.round_id,

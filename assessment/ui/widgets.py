@@ -42,7 +42,7 @@ def resume_link_box(cur: Current) -> None:
         with st.container(border=True):
             st.markdown(f":material/domain: **{tr('ui.link_owner_title')}** – "
                         f"{tr('ui.link_owner_text')}")  # fmt: skip
-            st.code(link(owner_token, "profile"), language=None, wrap_lines=True)
+            st.code(link(owner_token, "organisation"), language=None, wrap_lines=True)
 
 
 def round_caption(cur: Current) -> None:

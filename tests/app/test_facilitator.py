@@ -40,7 +40,14 @@ def test_two_submitted_show_progress_but_no_group_result(engine):
     assert started.join_code in shown
     assert "2 von 3 Teilnehmenden haben abgegeben" in shown
     assert "Gruppenergebnis (Mittelwerte)" not in shown and "Kommentar 0" not in shown
-    assert "Noch nicht abgegeben: P3 (1 von 40)" in shown
+    assert "Noch nicht abgegeben" not in shown and "P3" not in shown  # anonymous: counts only
+
+
+def test_a_named_session_says_who_has_not_submitted(engine):
+    started = _session(engine, submitted=2, anonymous=False)
+    at = open_app(started.admin_token, "facilitator.py")
+    assert not at.exception, at.exception
+    assert "Noch nicht abgegeben: P3 (1 von 40)" in _texts(at)
 
 
 def test_three_submitted_show_the_group_without_anyone_named(engine):

@@ -172,10 +172,10 @@ def test_roadmap_follows_a_plan_changed_elsewhere(engine, demo_token):
 
 def test_the_organisation_link_shows_only_with_its_own_organisation(engine):
     at = _start_new_check("Friseursalon Petrović")
-    assert any("/profile?t=" in code.value for code in at.code), "the new organisation's link"
+    assert any("/organisation?t=" in code.value for code in at.code), "the new organisation's link"
     q = load_catalogue()[("kmu", "1.0")]
     other = repo.create_round(engine, q, Organisation(name="Andere GmbH"), "R1", dt.date.today())
     at.query_params["t"] = other.respondent_token
     at.run()
     assert not at.exception, at.exception
-    assert not any("/profile?t=" in code.value for code in at.code), "not on another's pages"
+    assert not any("/organisation?t=" in code.value for code in at.code), "not on another's pages"

@@ -34,6 +34,9 @@ def test_reset_replaces_the_edited_plan_with_the_suggestion(engine, demo_token):
 
     next(b for b in at.button if b.label == RESET).click().run()
     assert not at.exception, at.exception
+    assert repo.load_plan(engine, round_id) == [OWN_STEP], "nothing is discarded unasked"
+    assert any("eigene Maßnahmen: 1" in w.value for w in at.warning)
+    next(b for b in at.button if b.label == "Ja, neu berechnen").click().run()
     assert repo.load_plan(engine, round_id) is None, "the reset forgets the stored plan"
     assert _shown_plan(at) == suggestion
     assert _no_conflict_toast(at), "a reset is no change made elsewhere"

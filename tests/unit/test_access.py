@@ -44,7 +44,7 @@ def test_a_self_check_hands_out_a_respondent_and_an_organisation_link(engine, q)
     me = access.resolve(engine, new.respondent_token)
     assert me.role == "respondent" and me.respondent_id == new.respondent_id
     assert me.round_id == new.round_id and me.is_self_check
-    assert me.allowed == {"answer", "submit"} | ROUND_ACTIONS
+    assert me.allowed == {"answer", "submit", "compare"} | ROUND_ACTIONS
     owner = access.resolve(engine, new.owner_token)
     assert owner.role == "owner" and owner.round_id == new.round_id and owner.respondent_id is None
     assert {"rounds", "next_round", "delete", "close", "progress"} <= owner.allowed

@@ -114,11 +114,15 @@ def test_score_json_shape(mini_dir: Path, capsys: pytest.CaptureFixture[str]) ->
     result = json.loads(capsys.readouterr().out)
     assert set(result) == {"questionnaire", "overall", "respondents", "areas"}
     assert result["questionnaire"] == {"id": "mini", "version": "1.0"}
-    assert set(result["overall"]) == {"score", "stage"}
+    assert set(result["overall"]) == {
+        "score", "stage", "coverage", "provisional", "rated_items", "items"
+    }  # fmt: skip
     assert [a["id"] for a in result["areas"]] == [
         "strategy", "hr", "training", "services", "networking"
     ]  # fmt: skip
-    area_keys = {"id", "score", "stage", "coverage", "incomplete", "target", "gap", "items"}
+    area_keys = {
+        "id", "score", "rated", "stage", "coverage", "incomplete", "target", "gap", "items"
+    }  # fmt: skip
     item_keys = {"id", "mean", "n", "min", "max", "sd", "disagreement"}
     for area in result["areas"]:
         assert set(area) == area_keys
@@ -305,3 +309,16 @@ def test_validate_deeply_nested_yaml_names_the_file(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert f"{path}: (top): nested more than 20 levels deep" in result.stdout + result.stderr
+
+
+def test_demo_stored_prints_a_link_that_opens_its_results(tmp_path, monkeypatch, capsys):
+    from assessment.services import access
+    from assessment.storage import engine
+
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    monkeypatch.setenv("VIELFALTSKOMPASS_DB_URL", url)
+    assert main(["demo"]) == 0
+    link = capsys.readouterr().out.splitlines()[-1]
+    token = link.split("/results?t=", 1)[1]
+    visitor = access.resolve(engine.get_engine(url), token)
+    assert visitor is not None and visitor.may("results")

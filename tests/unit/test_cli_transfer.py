@@ -64,9 +64,11 @@ def test_import_prints_links_and_refuses_the_same_file_twice(db, tmp_path, capsy
     code, out, _ = _run(capsys, "import", str(exported))
     assert code == 0 and "facilitator link: http://localhost:8501/results?t=" in out
     assert "organisation link:" in out
-    token = out.split("facilitator link: ")[1].split("t=")[1].split()[0]
+    links = [line.split(": ", 1)[1] for line in out.splitlines() if " link: " in line]
+    assert links and all(link.endswith("&lang=de") for link in links)
+    link = out.split("facilitator link: ")[1].split()[0]  # a token may start with "-"
     again = tmp_path / "again.json"
-    assert _run(capsys, "export", token, "-o", str(again))[0] == 0
+    assert _run(capsys, "export", link, "-o", str(again))[0] == 0
     code, _, err = _run(capsys, "import", str(again))
     assert code == 2 and "imported before" in err and err.count("\n") == 1
     changed = json.loads(again.read_text())
@@ -82,3 +84,19 @@ def test_import_of_a_broken_file_exits_2_with_one_line(db, tmp_path, capsys):
     broken.write_text("{not json")
     code, out, err = _run(capsys, "import", str(broken))
     assert code == 2 and out == "" and err.count("\n") == 1 and "broken.json" in err
+
+
+def test_import_prints_the_links_in_the_language_asked_for(db, tmp_path, capsys):
+    q = load_catalogue()[DEMO_QUESTIONNAIRE]
+    data = demo_response(q).model_copy(
+        update={"round": demo_response(q).round.model_copy(update={"id": None})}
+    )
+    exported = tmp_path / "demo.json"
+    exported.write_text(dump_responses(data))
+    code, out, _ = _run(
+        capsys, "import", str(exported), "--lang", "en", "--base-url", "https://k.de/"
+    )
+    links = [line.split(": ", 1)[1] for line in out.splitlines() if " link: " in line]
+    assert code == 0 and len(links) == 2  # a session: facilitator and organisation link
+    assert links[0].startswith("https://k.de/results?t=") and links[0].endswith("&lang=en")
+    assert links[1].startswith("https://k.de/profile?t=") and links[1].endswith("&lang=en")

@@ -8,11 +8,12 @@ import pandas as pd
 import pytest
 
 from assessment.questionnaire import load_catalogue
-from assessment.responses import Organisation
+from assessment.responses import Organisation, dump_responses
 from assessment.scoring import stage_ids
-from assessment.services import access, answering, group, reading, rounds
-from assessment.services.errors import Forbidden, Invalid
+from assessment.services import access, answering, group, reading, rounds, transfer
+from assessment.services.errors import Forbidden, Invalid, NotFound
 from assessment.storage.tokens import normalise_join_code
+from tests.conftest import pdf_text
 
 DAY = dt.date(2026, 5, 4)
 ORG = Organisation(name="Pflegedienst Yılmaz")
@@ -49,7 +50,9 @@ def test_two_submitted_show_nothing_of_the_group(engine, q, anonymous):
     assert progress.result_ready is False and (progress.joined, progress.submitted) == (4, 2)
     first = q.dimensions[0].id
     assert progress.started_per_area[first] == 4 and progress.complete_per_area[first] == 0
-    assert [label for label, _ in progress.unfinished] == ["P3", "P4"]
+    assert progress.not_submitted == 2
+    # an anonymous round names no one who still answers: the next submission would be theirs
+    assert [label for label, _ in progress.unfinished] == ([] if anonymous else ["P3", "P4"])
 
 
 @pytest.mark.parametrize("anonymous", [True, False])
@@ -67,16 +70,61 @@ def test_three_submitted_show_the_group_of_those_who_submitted(engine, q, anonym
     assert by == ({""} if anonymous else {"P1", "P2", "P3"})
 
 
-def test_anonymous_rounds_keep_no_name_and_export_nothing_individual(engine, q):
-    started, admin, _ = _session(engine, q, anonymous=True, submitted=3)
+def test_an_anonymous_round_exports_answer_sets_under_opaque_ids_only(engine, q):
+    started, admin, item = _session(engine, q, anonymous=True, submitted=3)
     assert all((p.name, p.role) == ("", "") for p in rounds.progress(engine, admin))
-    for read in (reading.export_round, reading.round_answers):
-        with pytest.raises(Forbidden):
-            read(engine, admin)
+    with pytest.raises(Forbidden):  # a session's answers are read as the group result only
+        reading.round_answers(engine, admin)
+    data = reading.export_round(engine, admin)
+    assert (data.round.mode, data.round.anonymous, data.round.min_group) == ("session", True, 3)
+    assert [p.id for p in data.respondents] == ["A1", "A2", "A3"]
+    # ordered by content, not by who joined first (they answered 0, 4, 2)
+    assert [p.answers[item] for p in data.respondents] == [0, 2, 4]
+    assert all(p.role == "" and p.comments == {} for p in data.respondents)
+    assert [(c.item, c.text) for c in data.comments] == [(item, f"Anmerkung {n}") for n in range(3)]
+    text = dump_responses(data)
+    assert not any(word in text for word in ("Person", "Lager", "P1", "Anmerkung 3"))
     owner = access.resolve(engine, started.owner_token)
-    assert not owner.may("export") and not admin.may("pdf")
-    with pytest.raises(Exception, match="no rounds"):
-        reading.export_organisation(engine, owner)  # its only round is anonymous
+    assert reading.export_organisation(engine, owner).rounds == [data]
+    pdf = pdf_text(reading.report_pdf(engine, admin, "de"))
+    assert "4 Personen sind der Sitzung beigetreten, 3 haben ihre Antworten abgegeben" in pdf
+    assert "Nicht abgeschlossen und nicht mitgezählt: 1 von 4" in pdf
+    assert "Anmerkung 0" in pdf and "Anonym zu" in pdf
+    assert not any(word in pdf for word in ("Person 0", "Lager", "P1", "Anmerkung 3"))
+
+
+@pytest.mark.parametrize("anonymous", [True, False])
+def test_below_the_minimum_no_file_pdf_or_organisation_export(engine, q, anonymous):
+    started, admin, _ = _session(engine, q, anonymous=anonymous, submitted=2)
+    for read in (reading.export_round, lambda e, v: reading.report_pdf(e, v, "de")):
+        with pytest.raises(Forbidden, match="fewer than 3"):
+            read(engine, admin)
+    with pytest.raises(NotFound, match="no rounds to export"):
+        reading.export_organisation(engine, access.resolve(engine, started.owner_token))
+
+
+def test_an_anonymous_file_keeps_its_settings_notes_and_consensus_through_import(engine, q):
+    _, admin, _ = _session(engine, q, anonymous=True, submitted=3)
+    area = q.dimensions[0].id
+    group.set_consensus(engine, admin, area, 65)
+    group.save_note(engine, admin, area, "Leitbild gemeinsam schreiben")
+    data = reading.export_round(engine, admin)
+    assert (data.consensus, data.notes) == ({area: 65.0}, {area: "Leitbild gemeinsam schreiben"})
+    copy = transfer.import_file(engine, data, q, as_new=True)
+    assert copy.token == copy.new.admin_token  # a session opens as its facilitator
+    again = access.resolve(engine, copy.token)
+    assert (again.round.mode, again.round.anonymous, again.round.min_group_size) == (
+        "session",
+        True,
+        3,
+    )
+    found = group.result(engine, again)
+    assert found.consensus == {area: 65.0} and {c.by for c in found.comments} == {""}
+    assert group.notes(engine, again) == data.notes
+    exported = reading.export_round(engine, again)
+    assert exported.model_copy(update={"round": data.round}) == data
+    with pytest.raises(transfer.AlreadyImported):
+        transfer.import_file(engine, exported, q)
 
 
 def test_a_named_round_exports_and_keeps_names(engine, q):

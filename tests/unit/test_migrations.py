@@ -29,6 +29,8 @@ AFTER_BASELINE = [
     "0002_round_uid_revision",
     "0003_organisation_owner_token",
     "0004_round_group_size_join_code",
+    "0005_consensus",
+    "0006_later_phase",
     HEAD,
 ]
 
@@ -283,3 +285,20 @@ def test_a_current_database_does_not_load_alembic(tmp_path: Path) -> None:
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_the_later_phase_is_stored_after_the_upgrade_and_folded_into_12_24_on_downgrade(
+    old_db: Path,
+) -> None:
+    engine = make_engine(_sqlite_url(old_db))
+    with engine.begin() as conn:
+        action = conn.execute(text("SELECT id FROM action ORDER BY id LIMIT 1")).scalar_one()
+        conn.execute(text("UPDATE action SET phase = 'later' WHERE id = :id"), {"id": action})
+    with migrations.migration_transaction(engine) as conn:
+        command.downgrade(migrations.alembic_config(conn), "0005_consensus")
+    with engine.connect() as conn:
+        phase = conn.execute(text("SELECT phase FROM action WHERE id = :id"), {"id": action})
+        assert phase.scalar_one() == "12-24"
+    with pytest.raises(Exception, match="CHECK constraint failed"), engine.begin() as conn:
+        conn.execute(text("UPDATE action SET phase = 'later' WHERE id = :id"), {"id": action})
+    engine.dispose()

@@ -16,20 +16,24 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from pypdf import PdfReader
 
+from assessment.demo import DEMO_QUESTIONNAIRE, demo_response
+from assessment.formatting import fmt_table
 from assessment.i18n import t, texts
 from assessment.questionnaire import (
     Questionnaire,
+    load_catalogue,
     load_questionnaire,
     questionnaire_files,
 )
 from assessment.report import build_report
 from assessment.report.document import ReportPDF
-from assessment.report.fonts import FONT_DIR, FONT_FILES, SANS
+from assessment.report.fonts import ARABIC, FONT_DIR, FONT_FILES, HEBREW, SANS
 from assessment.report.layout import text_width, wrap
-from assessment.report.text import EMOJI_ONLY, REPLACEMENT, needs_shaping, printable
+from assessment.report.text import REPLACEMENT, needs_shaping, printable
 from assessment.responses import ResponseFile, parse_responses
 from assessment.roadmap import compute_plan, entry_title
 from assessment.scoring import score_response
@@ -93,7 +97,7 @@ def test_report_shows_organisation_scores_plan_and_method(
     scores = score_response(round_data, mini)
     for area in scores.areas.itertuples(index=False):
         title = mini.dimensions_by_id[area.area].title(lang)
-        assert f"{title} {area.score:.0f} " in text, title
+        assert f"{title} {fmt_table(area.score, lang)} " in text, title  # tables: 1 decimal
     for entry in round_data.plan or []:
         assert entry_title(entry, mini, lang) in text
     expected = {
@@ -103,7 +107,8 @@ def test_report_shows_organisation_scores_plan_and_method(
             "Methode",
             "Priorität = Lücke ×",
             "von 4 Antwortenden mit insgesamt 35 Antworten",
-            "Phase 1: 0–3 Monate",
+            "Zeitplan über 24 Monate 0–3 3–6 6–12 12–24",
+            "0 3 6 9 12 15 18 21 24",
             "Seite 1 von",
             "Befunde je Bereich",
         ],
@@ -113,17 +118,16 @@ def test_report_shows_organisation_scores_plan_and_method(
             "Method",
             "Priority = gap ×",
             "covers 4 respondents with 35 answers",
-            "Phase 1: 0–3 months",
+            "24 months 0–3 3–6 6–12 12–24",
+            "0 3 6 9 12 15 18 21 24",
             "Page 1 of",
             "Findings by area",
         ],
     }
     for phrase in expected[lang]:
         assert phrase in text, phrase
-    measure = mini.measures_by_id["m_training"]
-    assert measure.description(lang) in text
-    for topic in measure.topics:
-        assert t(f"topic.{topic}", lang) in text
+    first_step = mini.measures_by_id["m_strategy"]  # only the first steps are detailed
+    assert first_step.description(lang) in text
 
 
 def test_summary_names_stage_strengths_and_first_steps(
@@ -132,8 +136,8 @@ def test_summary_names_stage_strengths_and_first_steps(
     summary = page_texts(build_report(round_data, mini, creation_date=CREATED))[1]
     assert "Gesamtwert 43 von 100" in summary
     assert "Aufbau" in summary and "Im Aufbau." in summary
-    assert "Stärken • Angebote und Kundenservice: 72 (Entwicklung)" in summary
-    assert "Größter Handlungsbedarf • Kooperation und Vernetzung: 21 (Einstieg)" in summary
+    assert "Stärken • Angebote und Kundenservice: 71,9 (Entwicklung)" in summary
+    assert "Größter Handlungsbedarf • Kooperation und Vernetzung: 20,8 (Einstieg)" in summary
     steps = summary.split("Die ersten drei Schritte")[1]
     assert steps.index("Maßnahme Strategie") < steps.index("Maßnahme Vernetzung")
     assert "Frau Albers (Geschäftsführung)" in steps and "15.01.2027" in steps
@@ -143,9 +147,10 @@ def test_findings_show_weak_items_disagreement_and_attributed_comments(
     mini: Questionnaire, round_data: ResponseFile
 ) -> None:
     text = pdf_text(build_report(round_data, mini, creation_date=CREATED))
-    assert "Wo es noch hakt" in text and "Gute Praxis: Hinweis H1" in text
-    assert "Aussage C2 (Mittelwert 3,0 von 4)" in text  # in place: mean of 3 or more
-    assert "Aussage S1 – Antworten von 0 bis 3 · n = 4" in text
+    assert "Die 2 schwächsten Aussagen • Aussage H1" in text and "Gute Praxis: Hinweis H1" in text
+    assert "Die schwächste Aussage • Aussage S1" in text  # one weak statement: singular
+    assert "Aussage C2 3,0 gut verankert · uneinig" in text  # the rest: compact table
+    assert "Aussage S1 (Mittelwert 1,5 von 4 · Antworten von 0 bis 3 · n = 4)" in text
     assert "Personalabteilung zu „Aussage H1“" in text
     assert "„Bisher gab es nur Pflichtschulungen zur Arbeitssicherheit.“" in text
 
@@ -155,8 +160,8 @@ def test_previous_round_appears_in_radar_and_table(
 ) -> None:
     text = pdf_text(build_report(round_data, mini, previous=previous_data, creation_date=CREATED))
     assert "Selbstcheck Herbst 2025" in text and "Vorrunde" in text and "Veränderung" in text
-    assert "Organisation und Strategie 56 Entwicklung 100 % 75 19 47 +9" in text
-    assert "Gesamt 43 Aufbau 29 +14" in text
+    assert "Organisation und Strategie 56,3 Entwicklung 100 % 75,0 18,8 46,9 +9,4" in text
+    assert "Gesamt 42,5 Aufbau 29,2 +13,3" in text
 
 
 def test_incomplete_and_unanswered_areas_are_flagged(mini: Questionnaire) -> None:
@@ -190,7 +195,7 @@ def test_a_round_without_answers_still_gives_a_report(mini: Questionnaire) -> No
     assert "No measures are planned." in text
 
 
-def test_long_plans_repeat_the_table_header_on_every_page(mini: Questionnaire) -> None:
+def test_long_plans_repeat_the_timeline_axis_on_every_page(mini: Questionnaire) -> None:
     entries = [
         {"title": f"Eigene Maßnahme Nummer {n} mit einem etwas längeren Titel", "area": "hr",
          "phase": "0-3", "owner": "Team Personal", "due": "2026-12-01"}
@@ -206,8 +211,8 @@ def test_long_plans_repeat_the_table_header_on_every_page(mini: Questionnaire) -
         }
     )
     pages = page_texts(build_report(data, mini, creation_date=CREATED))
-    header = "Maßnahme Bereich Verantwortlich Fällig Status"
-    with_rows = [p for p in pages if "Team Personal 01.12.2026 offen" in p]
+    header = "0–3 3–6 6–12 12–24"  # the phase bands over the timeline
+    with_rows = [p for p in pages if "Team Personal · Fällig 01.12.2026 · offen" in p]
     assert len(with_rows) >= 2
     assert all(header in p for p in with_rows)
     assert all(f"Nummer {n} mit" in " ".join(pages) for n in range(45))
@@ -243,7 +248,7 @@ def test_hostile_response_file_renders_as_plain_text(mini: Questionnaire, lang: 
         "<i>nicht kursiv</i> & **nicht fett**",
         "فاطمة",
         "الزهراء",
-        EMOJI_ONLY,
+        REPLACEMENT,
         "Tolles Team",
     ):
         assert expected in text, expected
@@ -273,13 +278,28 @@ def test_arabic_organisation_and_round_names_are_shaped_in_cover_and_header(
     assert "الجولة" in pages[0]
 
 
-def test_hostile_comment_flows_over_pages(mini: Questionnaire) -> None:
+def test_a_comment_taller_than_a_page_flows_over_pages(mini: Questionnaire) -> None:
     data = load("hostile.json", mini)
-    pages = page_texts(build_report(data, mini, creation_date=CREATED))
-    tail = "doch Besprechungen laufen weit“"
-    start = next(n for n, p in enumerate(pages) if "Wir haben im letzten Jahr" in p)
-    end = next(n for n, p in enumerate(pages) if tail in p)
+    first = data.respondents[0]
+    long_comment = "Anfang des Kommentars. " + first.comments["t1"] * 3 + " Ende des Kommentars."
+    comments = {**first.comments, "t1": long_comment}
+    respondents = [first.model_copy(update={"comments": comments}), *data.respondents[1:]]
+    data = data.model_copy(update={"respondents": respondents})
+    pdf = build_report(data, mini, creation_date=CREATED)
+    pages = page_texts(pdf)
+    start = next(n for n, p in enumerate(pages) if "Anfang des Kommentars." in p)
+    end = next(n for n, p in enumerate(pages) if "Ende des Kommentars.“" in p)
     assert end > start
+    body = "".join("".join(page.split("\n")[1:-1]) for page in raw_pages(pdf))
+    assert "".join(long_comment.split()) in "".join(body.split())
+
+
+def test_a_comment_that_fits_on_a_page_is_not_split(mini: Questionnaire) -> None:
+    data = load("hostile.json", mini)
+    assert len(data.respondents[0].comments["t1"]) >= 4990
+    pages = page_texts(build_report(data, mini, creation_date=CREATED))
+    start = next(n for n, p in enumerate(pages) if "Wir haben im letzten Jahr" in p)
+    assert "doch Besprechungen laufen weit“" in pages[start]
 
 
 def test_the_common_path_needs_neither_arabic_font_nor_shaping(
@@ -301,12 +321,12 @@ def test_the_common_path_needs_neither_arabic_font_nor_shaping(
     [
         ("Grüße, Ömer Çağlar Şahin, Zażółć gęślą jaźń, ẞ € „x“ – y", None),
         ("Привет, Ελλάδα, Øresund, Œuvre", None),
-        ("Super 🎉 Team 👩🏽‍💼!", "Super Team!"),
-        ("a 🎉 b", "a b"),
-        ("🎉👩🏽‍💼", EMOJI_ONLY),
-        ("🇩🇪 Flagge", "Flagge"),
-        ("a → b ≥ 3 − 1", "a -> b >= 3 - 1"),
-        ("王芳 und שלום", f"{REPLACEMENT} und {REPLACEMENT}"),
+        ("Super 🎉 Team 👩🏽‍💼!", f"Super {REPLACEMENT} Team {REPLACEMENT}!"),
+        ("a 🎉 b", f"a {REPLACEMENT} b"),
+        ("🎉👩🏽‍💼", REPLACEMENT),
+        ("🇩🇪 Flagge", f"{REPLACEMENT} Flagge"),
+        ("a → b ≥ 3 − 1", "a -> b >= 3 − 1"),  # the Hebrew font has the minus sign
+        ("王芳 und שלום", f"{REPLACEMENT} und שלום"),
         ("𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "Unicode"),
         ("tab\there\x00\x07 bell", "tab here bell"),
         ("Zeile 1\nZeile 2", None),
@@ -361,8 +381,13 @@ def test_line_widths_match_fpdf_and_long_words_wrap() -> None:
 
 
 def test_bundled_fonts_and_licence_are_in_the_package() -> None:
-    for name in FONT_FILES.values():
-        assert (FONT_DIR / name).stat().st_size > 100_000
+    samples = {SANS: "Grüße ẞ € Ω Ж", ARABIC: "فاطمة", HEBREW: "שלום"}
+    for (family, _style), name in FONT_FILES.items():
+        font = TTFont(FONT_DIR / name)
+        cmap = font.getBestCmap()
+        assert font["maxp"].numGlyphs > 100, name  # a real font, not a stub or an LFS pointer
+        assert all(ord(ch) in cmap for ch in samples[family] if ch != " "), name
+        font.close()
     licence = (FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
     assert "SIL OPEN FONT LICENSE Version 1.1" in licence
     assert "Copyright 2015-2020 Google LLC" in licence
@@ -425,3 +450,55 @@ def test_every_page_renders_with_poppler(round_data: ResponseFile, mini: Questio
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) == len(PdfReader(pdf).pages)
     assert all(page.stat().st_size > 2_000 for page in pages)  # drawn, not blank
+
+
+# --- length and scripts of a real report ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_demo_sme_report_has_at_most_eight_pages(lang: str) -> None:
+    q = load_catalogue()[DEMO_QUESTIONNAIRE]
+    pdf = build_report(demo_response(q), q, lang=lang, creation_date=CREATED)
+    pages = page_texts(pdf)
+    assert len(pages) <= 8, len(pages)
+    assert t("pdf.method_title", lang) in pages[-1]  # nothing was left out to get there
+
+
+def named(data: ResponseFile, name: str, comment: str) -> ResponseFile:
+    """`data` with another organisation name and a comment on statement s1."""
+    first = data.respondents[0]
+    respondents = [
+        first.model_copy(update={"comments": {**first.comments, "s1": comment}}),
+        *data.respondents[1:],
+    ]
+    organisation = data.organisation.model_copy(update={"name": name})
+    return data.model_copy(update={"organisation": organisation, "respondents": respondents})
+
+
+def test_a_hebrew_name_prints_with_the_fallback_font(
+    mini: Questionnaire, round_data: ResponseFile
+) -> None:
+    data = named(round_data, "עמותת שלום", "תודה רבה לכולם")
+    pdf = build_report(data, mini, creation_date=CREATED)  # a missing glyph fails the fixture
+    pages = page_texts(pdf)
+    assert all("שלום" in page for page in pages)  # cover and every running head
+    assert "תודה" in " ".join(pages) and REPLACEMENT not in " ".join(pages)
+    assert b"NotoSansHebrew" in pdf
+
+
+def test_emoji_and_chinese_print_as_a_visible_replacement(
+    mini: Questionnaire, round_data: ResponseFile
+) -> None:
+    data = named(round_data, "王芳 Consulting 🎉", "Super Team 👩🏽‍💼 und 谢谢")
+    text = " ".join(page_texts(build_report(data, mini, creation_date=CREATED)))
+    assert f"{REPLACEMENT} Consulting {REPLACEMENT}" in text
+    assert f"Super Team {REPLACEMENT} und {REPLACEMENT}" in text
+    assert not any(ch in text for ch in "王芳谢🎉👩")
+
+
+def test_a_minus_sign_prints_as_itself() -> None:
+    pdf = ReportPDF()
+    pdf.add_page()
+    pdf.paragraph("3 − 1 = 2")  # from the Hebrew fallback font; a missing glyph fails
+    text = pdf_text(bytes(pdf.output()))
+    assert "3 − 1 = 2" in text

@@ -207,7 +207,7 @@ REJECTED = [
     ),
     pytest.param(
         set_at(("plan", 0, "phase"), "0-4"),
-        ["$.plan[0].phase: Input should be '0-3', '3-6', '6-12' or '12-24'"],
+        ["$.plan[0].phase: Input should be '0-3', '3-6', '6-12', '12-24' or 'later'"],
         id="plan-unknown-phase",
     ),
     pytest.param(
@@ -355,4 +355,77 @@ def test_round_id_must_be_a_uuid(catalogue, value: object) -> None:
     raw["round"]["id"] = value
     assert problems_of(raw, catalogue) == [
         "answers.json: $.round.id: must be a UUID such as 3f2b8c1e-0d4a-4c6e-9b7a-2e5f1d9c8a40"
+    ]
+
+
+def _anonymous_raw() -> dict:
+    raw = valid_raw()
+    raw["round"].update(mode="session", anonymous=True, min_group=3)
+    for person in raw["respondents"]:
+        person.pop("role", None)
+        person.pop("comments", None)
+    raw["comments"] = [{"item": "s1", "text": "Wer entscheidet das?"}]
+    raw["notes"] = {"strategy": "Leitbild klären"}
+    raw["consensus"] = {"strategy": 45}
+    return raw
+
+
+def test_a_session_file_keeps_mode_anonymity_minimum_notes_and_consensus(catalogue) -> None:
+    data, _ = parse(_anonymous_raw(), catalogue)
+    assert (data.round.mode, data.round.anonymous, data.round.min_group) == ("session", True, 3)
+    assert (data.notes, data.consensus) == ({"strategy": "Leitbild klären"}, {"strategy": 45.0})
+    again, _ = parse(dump_responses(data), catalogue)
+    assert again == data
+    assert parse(valid_raw(), catalogue)[0].mode == "session"  # two respondents, no mode given
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda raw: raw["respondents"][0].update(role="Leitung"),
+            "answers.json: $.respondents[0].role: an anonymous round names no role",
+        ),
+        (
+            lambda raw: raw["respondents"][1].update(comments={"s1": "von mir"}),
+            "answers.json: $.respondents[1].comments: an anonymous round lists comments in "
+            "$.comments",
+        ),
+        (
+            lambda raw: raw["comments"].extend([{"item": "s1", "text": "x"}] * 2),
+            "answers.json: $.comments[2]: more comments on one item than respondents",
+        ),
+        (
+            lambda raw: raw["round"].update(min_group=2),
+            "answers.json: $.round.min_group: Input should be greater than or equal to 3",
+        ),
+        (
+            lambda raw: raw["round"].update(anonymous="yes"),
+            "answers.json: $.round.anonymous: Input should be a valid boolean",
+        ),
+        (
+            lambda raw: raw["round"].update(mode="self"),
+            "answers.json: $.round.anonymous: only a session can be anonymous",
+        ),
+        (
+            lambda raw: raw["notes"].update(nope="?"),
+            "answers.json: $.notes.nope: unknown area 'nope'",
+        ),
+        (
+            lambda raw: raw["consensus"].update(strategy=101),
+            "answers.json: $.consensus.strategy: Input should be less than or equal to 100",
+        ),
+    ],
+)
+def test_an_anonymous_file_that_names_or_ties_anyone_is_rejected(catalogue, change, expected):
+    raw = _anonymous_raw()
+    change(raw)
+    assert expected in problems_of(raw, catalogue)
+
+
+def test_only_an_anonymous_file_lists_comments_apart(catalogue) -> None:
+    raw = valid_raw()
+    raw["comments"] = [{"item": "s1", "text": "Wer entscheidet das?"}]
+    assert problems_of(raw, catalogue) == [
+        "answers.json: $.comments: only an anonymous round lists comments apart"
     ]

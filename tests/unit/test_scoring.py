@@ -251,15 +251,40 @@ def test_nothing_answered(mini: Questionnaire) -> None:
     assert overall["respondents"] == 0
 
 
+def test_overall_is_provisional_until_every_area_is_scored_and_half_the_weight_answered(
+    mini: Questionnaire,
+) -> None:
+    # mini: item weights s1 1, s2 3, the other eight 1 each: 12 in all
+    every_area = {"s1": 4, "h1": 4, "t1": 4, "c1": 4, "n1": 4}  # weight 5 of 12
+    s = score(mini, {"a": every_area})
+    overall = s.overall.to_dict("records")[0]
+    assert overall["coverage"] == pytest.approx(5 / 12)
+    assert (overall["rated"], overall["provisional"]) == (5, True)
+    assert s.areas["rated"].all()
+    half = {**every_area, "h2": 4}  # weight 6 of 12: exactly half is enough
+    assert score(mini, {"a": half}).overall["provisional"].tolist() == [False]
+    no_networking = {"s1": 4, "s2": 4, "h1": 4, "h2": 4, "t1": 4, "t2": 4, "c1": 4, "c2": 4}
+    s = score(mini, {"a": {**no_networking, "n1": None, "n2": None}})  # N/A is not a rating
+    assert s.overall["coverage"].tolist() == [pytest.approx(10 / 12)]
+    assert s.overall["provisional"].tolist() == [True]
+    assert s.areas.set_index("area")["rated"].to_dict() == {
+        "strategy": True, "hr": True, "training": True, "services": True, "networking": False
+    }  # fmt: skip
+    nothing = score(mini, {}).overall.to_dict("records")[0]
+    assert (nothing["coverage"], nothing["rated"], nothing["provisional"]) == (0.0, 0, True)
+
+
 def test_table_shapes_and_order(mini: Questionnaire) -> None:
     s = score(mini, {"a": {"n2": 1, "s1": 3}})
     assert list(s.items.columns) == [
         "round", "area", "item", "mean", "n", "min", "max", "sd", "disagreement"
     ]  # fmt: skip
     assert list(s.areas.columns) == [
-        "round", "area", "score", "stage", "coverage", "incomplete", "target", "gap"
+        "round", "area", "score", "stage", "coverage", "incomplete", "target", "gap", "rated"
     ]  # fmt: skip
-    assert list(s.overall.columns) == ["round", "score", "stage", "respondents"]
+    assert list(s.overall.columns) == [
+        "round", "score", "stage", "respondents", "coverage", "rated", "provisional"
+    ]  # fmt: skip
     assert s.items["item"].tolist() == list(mini.items_by_id)
     assert s.areas["area"].tolist() == [d.id for d in mini.dimensions]
 
@@ -372,6 +397,7 @@ def test_scores_to_dict_shape_and_rounding(uneven: Questionnaire) -> None:
     assert strategy == {
         "id": "strategy",
         "score": 54.2,
+        "rated": True,
         "stage": "develop",
         "coverage": 1.0,
         "incomplete": False,
@@ -396,9 +422,14 @@ def test_scores_to_dict_shape_and_rounding(uneven: Questionnaire) -> None:
     assert training["score"] == 29.2
     assert training["items"][0]["sd"] == 0.94
     assert training["items"][0]["disagreement"] is True
+    # answered weight 1 + 3 + 1 + 1 + 1 of 13; services and networking unrated: provisional
+    assert [a["rated"] for a in result["areas"]] == [True, True, True, False, False]
     assert training["gap"] == 20.8
     # overall: (2·54.1666… + 41.666… + 29.1666…) / 4 = 44.791…
-    assert result["overall"] == {"score": 44.8, "stage": "build"}
+    assert result["overall"] == {
+        "score": 44.8, "stage": "build", "coverage": 0.538, "provisional": True,
+        "rated_items": 5, "items": 10,
+    }  # fmt: skip
     assert result["areas"][4]["score"] is None
     json.dumps(result)  # plain JSON types only
 
@@ -409,7 +440,8 @@ def test_scores_to_dict_picks_one_round(mini: Questionnaire) -> None:
     result = scores_to_dict(together, mini, "2025")
     assert result["respondents"] == 1
     # (2·100 + 100 + 87.5 + 100) / 5; networking unanswered
-    assert result["overall"] == {"score": 97.5, "stage": "embedded"}
+    assert (result["overall"]["score"], result["overall"]["stage"]) == (97.5, "embedded")
+    assert result["overall"]["provisional"] is True  # networking has no score
     services = result["areas"][3]
     assert (services["score"], services["target"], services["gap"]) == (100.0, 95.0, 0.0)
     assert all(len(a["items"]) == 2 for a in result["areas"])
@@ -419,38 +451,39 @@ def test_scores_to_dict_picks_one_round(mini: Questionnaire) -> None:
 
 HAND_EXAMPLE_RESULT = {
     "questionnaire": {"id": "mini", "version": "1.0"},
-    "overall": {"score": 50.4, "stage": "develop"},
+    "overall": {"score": 50.4, "stage": "develop", "coverage": 0.75, "provisional": True,
+                "rated_items": 7, "items": 10},
     "respondents": 3,
     "areas": [
-        {"id": "strategy", "score": 46.9, "stage": "build", "coverage": 1.0,
+        {"id": "strategy", "score": 46.9, "rated": True, "stage": "build", "coverage": 1.0,
          "incomplete": False, "target": 50.0, "gap": 3.1, "items": [
             {"id": "s1", "mean": 2.5, "n": 2, "min": 2.0, "max": 3.0, "sd": 0.5,
              "disagreement": False},
             {"id": "s2", "mean": 1.67, "n": 3, "min": 1.0, "max": 3.0, "sd": 0.94,
              "disagreement": True},
         ]},
-        {"id": "hr", "score": 16.7, "stage": "start", "coverage": 0.5,
+        {"id": "hr", "score": 16.7, "rated": True, "stage": "start", "coverage": 0.5,
          "incomplete": False, "target": 40.0, "gap": 23.3, "items": [
             {"id": "h1", "mean": 0.67, "n": 3, "min": 0.0, "max": 1.0, "sd": 0.47,
              "disagreement": False},
             {"id": "h2", "mean": None, "n": 0, "min": None, "max": None, "sd": None,
              "disagreement": False},
         ]},
-        {"id": "training", "score": 91.7, "stage": "embedded", "coverage": 1.0,
+        {"id": "training", "score": 91.7, "rated": True, "stage": "embedded", "coverage": 1.0,
          "incomplete": False, "target": 91.7, "gap": 0.0, "items": [
             {"id": "t1", "mean": 3.67, "n": 3, "min": 3.0, "max": 4.0, "sd": 0.47,
              "disagreement": False},
             {"id": "t2", "mean": 3.67, "n": 3, "min": 3.0, "max": 4.0, "sd": 0.47,
              "disagreement": False},
         ]},
-        {"id": "services", "score": 50.0, "stage": "develop", "coverage": 1.0,
+        {"id": "services", "score": 50.0, "rated": True, "stage": "develop", "coverage": 1.0,
          "incomplete": False, "target": 75.0, "gap": 25.0, "items": [
             {"id": "c1", "mean": 2.0, "n": 3, "min": 2.0, "max": 2.0, "sd": 0.0,
              "disagreement": False},
             {"id": "c2", "mean": 2.0, "n": 3, "min": 0.0, "max": 4.0, "sd": 1.63,
              "disagreement": True},
         ]},
-        {"id": "networking", "score": None, "stage": None, "coverage": 0.0,
+        {"id": "networking", "score": None, "rated": False, "stage": None, "coverage": 0.0,
          "incomplete": True, "target": 25.0, "gap": None, "items": [
             {"id": "n1", "mean": None, "n": 0, "min": None, "max": None, "sd": None,
              "disagreement": False},
@@ -522,7 +555,7 @@ def test_hand_example_as_table(mini_dir: Path) -> None:
         ["Fort-", "und", "Weiterbildung", "91,7", "91,7", "0,0", "100", "%", "Verankert"],
         ["Angebote", "und", "Kundenservice", "50,0", "75,0", "25,0", "100", "%", "Entwicklung"],
         ["Kooperation", "und", "Vernetzung", "–", "25,0", "–", "0", "%", "–", "(unvollständig)"],
-        ["Gesamt", "50,4", "Entwicklung"],
+        ["Gesamt", "50,4", "Entwicklung", "(vorläufig:", "7", "von", "10", "Aussagen", "bewertet)"],
     ]
     assert "100\u00a0%" in lines[1]  # German numbers and percentages (a non-breaking space)
 

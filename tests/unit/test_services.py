@@ -96,7 +96,7 @@ def test_a_plan_changed_elsewhere_is_not_overwritten_and_a_reset_forgets_it(engi
     assert planning.stored_plan(engine, me) == other_tab
     with pytest.raises(Invalid):
         planning.save_plan(engine, me, [PlanEntry(title="x", area="nope", phase="0-3")], other_tab)
-    planning.reset_plan(engine, me)
+    planning.reset_plan(engine, me, confirmed=True)
     assert planning.stored_plan(engine, me) is None
 
 

@@ -487,7 +487,9 @@ def test_export_import_round_trip(engine: Engine, q: Questionnaire) -> None:
 
 
 def _with_id(data: ResponseFile, uid: str | None) -> ResponseFile:
-    return data.model_copy(update={"round": data.round.model_copy(update={"id": uid})})
+    """The file as stored: under `uid`, with the mode the import gave it."""
+    given = {"id": uid, "mode": data.mode}
+    return data.model_copy(update={"round": data.round.model_copy(update=given)})
 
 
 def _all_counts(engine: Engine) -> dict[str, int]:

@@ -60,7 +60,7 @@ def test_both_languages_have_the_same_placeholders() -> None:
 
 def test_keys_are_namespaced() -> None:
     sections = {key.split(".", 1)[0] for key in texts("de")}
-    assert sections == {"common", "ui", "pdf", "chart", "topic"}
+    assert sections == {"common", "ui", "history", "pdf", "chart", "topic"}
 
 
 def test_no_key_is_unused(source: str) -> None:

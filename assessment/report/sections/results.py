@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from assessment.charts.palette import WARNING
-from assessment.formatting import fmt_date, fmt_number, fmt_percent
+from assessment.formatting import fmt_date, fmt_percent, fmt_table, round_half_up
 from assessment.i18n import t
 from assessment.report.content import AreaResult, ReportContent
 from assessment.report.document import H1, SMALL, ReportPDF, Style
 from assessment.report.radar import draw_radar
 from assessment.report.table import ROW_STYLE, Cell, Column, draw_table
 
+#: Height the radar with its labels and legend needs (mm), kept with the section heading.
+RADAR_HEIGHT = 100.0
+RADAR_RADIUS = 31.0
 FLAG = Style(size=ROW_STYLE.size, colour=WARNING, leading=ROW_STYLE.leading)
 ROW_BOLD = Style(size=ROW_STYLE.size, bold=True, leading=ROW_STYLE.leading)
 
@@ -17,8 +20,8 @@ ROW_BOLD = Style(size=ROW_STYLE.size, bold=True, leading=ROW_STYLE.leading)
 def draw(pdf: ReportPDF, content: ReportContent) -> None:
     """The results page."""
     lang = content.lang
-    pdf.add_page()
-    pdf.heading(t("pdf.profile_title", lang), H1, before=0)
+    # Flows on below the summary when the heading, intro and radar still fit.
+    pdf.heading(t("pdf.profile_title", lang), H1, before=8, keep=RADAR_HEIGHT)
     pdf.paragraph(t("pdf.profile_intro", lang))
     if content.previous is not None:
         before = content.previous.round
@@ -49,6 +52,7 @@ def _radar(pdf: ReportPDF, content: ReportContent) -> None:
         series,
         [s.max for s in content.q.stages],
         titles,
+        radius=RADAR_RADIUS,
         missing_note=note if any(a.score is not None for a in content.areas) else "",
     )
 
@@ -56,8 +60,8 @@ def _radar(pdf: ReportPDF, content: ReportContent) -> None:
 def _change(now: float | None, before: float | None, lang: str) -> str:
     if now is None or before is None:
         return "–"
-    change = round(now) - round(before)
-    return ("+" if change > 0 else "") + fmt_number(change, lang)
+    change = round_half_up(now, 1) - round_half_up(before, 1)
+    return ("+" if change > 0 else "") + fmt_table(change, lang)
 
 
 def _row(area: AreaResult, content: ReportContent) -> list[str | Cell]:
@@ -65,14 +69,14 @@ def _row(area: AreaResult, content: ReportContent) -> list[str | Cell]:
     coverage = fmt_percent(area.coverage, lang)
     row: list[str | Cell] = [
         Cell(area.title, ROW_BOLD),
-        fmt_number(area.score, lang),
+        fmt_table(area.score, lang),
         area.stage.name(lang) if area.stage else "–",
         Cell(f"{coverage} *", FLAG) if area.incomplete else coverage,
-        fmt_number(area.target, lang),
-        fmt_number(area.gap, lang),
+        fmt_table(area.target, lang),
+        fmt_table(area.gap, lang),
     ]
     if content.previous is not None:
-        row += [fmt_number(area.previous, lang), _change(area.score, area.previous, lang)]
+        row += [fmt_table(area.previous, lang), _change(area.score, area.previous, lang)]
     return row
 
 
@@ -95,7 +99,7 @@ def _table(pdf: ReportPDF, content: ReportContent) -> None:
     stage = content.overall_stage.name(lang) if content.overall_stage else "–"
     total: list[str | Cell] = [
         Cell(t("common.overall", lang), ROW_BOLD),
-        Cell(fmt_number(content.overall, lang), ROW_BOLD),
+        Cell(fmt_table(content.overall, lang), ROW_BOLD),
         Cell(stage, ROW_BOLD),
         "",
         "",
@@ -103,7 +107,7 @@ def _table(pdf: ReportPDF, content: ReportContent) -> None:
     ]
     if content.previous is not None:
         total += [
-            Cell(fmt_number(content.previous_overall, lang), ROW_BOLD),
+            Cell(fmt_table(content.previous_overall, lang), ROW_BOLD),
             Cell(_change(content.overall, content.previous_overall, lang), ROW_BOLD),
         ]
     draw_table(pdf, columns, [*rows, total])

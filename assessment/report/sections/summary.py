@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from assessment.charts.palette import ACCENT, ACCENT_LIGHT, hex_to_rgb
-from assessment.formatting import fmt_date, fmt_number
-from assessment.i18n import phase_label, t
-from assessment.report.content import AreaResult, PlanRow, ReportContent
+from assessment.formatting import fmt_date, fmt_table, fmt_whole
+from assessment.i18n import t
+from assessment.report.content import PlanRow, ReportContent, phase_name
 from assessment.report.document import BODY, H1, H2, H3, SMALL, ReportPDF, Style
 from assessment.report.layout import wrap
 
@@ -19,12 +19,10 @@ def draw(pdf: ReportPDF, content: ReportContent) -> None:
     pdf.add_page()
     pdf.heading(t("pdf.summary_title", lang), H1, before=0)
     if content.overall is None or content.overall_stage is None:
-        pdf.paragraph(t("pdf.no_answers", lang))
+        pdf.paragraph(t("pdf.no_rated" if content.given else "pdf.no_answers", lang))
     else:
         _score_box(pdf, content)
-        strongest, weakest = content.strongest_and_weakest()
-        _area_list(pdf, t("pdf.strengths", lang), strongest, content)
-        _area_list(pdf, t("pdf.needs", lang), weakest, content)
+        _area_columns(pdf, content)
     pdf.heading(
         t("pdf.first_steps" if len(content.first_steps) == 3 else "pdf.next_steps", lang), H2
     )
@@ -41,7 +39,7 @@ def _score_box(pdf: ReportPDF, content: ReportContent) -> None:
     left_width = 46.0
     text_x = pdf.l_margin + left_width + 6
     text_width = pdf.content_width - left_width - 12
-    description = wrap(stage.description(lang), text_width, BODY.size)
+    description = wrap(content.overall_note, text_width, BODY.size)
     height = max(34.0, 12 + STAGE.line_height + len(description) * BODY.line_height)
     pdf.ensure(height + 6)
     top = pdf.y + 2
@@ -51,7 +49,7 @@ def _score_box(pdf: ReportPDF, content: ReportContent) -> None:
     pdf.rect(pdf.l_margin, top, 1.6, height, style="F")
     centre = pdf.l_margin + left_width / 2 + 1
     pdf.place(t("common.overall_score", lang), centre, top + 5, SMALL, "C")
-    pdf.place(fmt_number(content.overall, lang), centre, top + 10, SCORE, "C")
+    pdf.place(fmt_whole(content.overall, lang), centre, top + 10, SCORE, "C")
     pdf.place(t("pdf.of_100", lang), centre, top + 10 + SCORE.line_height, SMALL, "C")
     pdf.y = top + 5
     pdf.lines([t("common.stage", lang)], SMALL, text_x, text_width)
@@ -60,31 +58,57 @@ def _score_box(pdf: ReportPDF, content: ReportContent) -> None:
     pdf.y = top + height + 4
 
 
-def _area_list(pdf: ReportPDF, title: str, areas: list[AreaResult], content: ReportContent) -> None:
-    if not areas:
-        return
+def _area_columns(pdf: ReportPDF, content: ReportContent) -> None:
+    """Strongest areas on the left, those needing most action on the right."""
     lang = content.lang
-    pdf.heading(title, H3, keep=10)
-    for area in areas:
-        stage = area.stage.name(lang) if area.stage else "–"
-        text = t(
-            "pdf.area_result",
-            lang,
-            area=area.title,
-            score=fmt_number(area.score, lang),
-            stage=stage,
-        )
-        pdf.bullet(text)
-    pdf.y += 1
+    strongest, weakest = content.strongest_and_weakest()
+    gap = 8.0
+    width = (pdf.content_width - gap) / 2
+    hang = 4.5
+    blocks = []
+    for title, areas in ((t("pdf.strengths", lang), strongest), (t("pdf.needs", lang), weakest)):
+        items = [
+            wrap(
+                t(
+                    "pdf.area_result",
+                    lang,
+                    area=area.title,
+                    score=fmt_table(area.score, lang),
+                    stage=area.stage.name(lang) if area.stage else "–",
+                ),
+                width - hang,
+                BODY.size,
+            )
+            for area in areas
+        ]
+        blocks.append((title, items))
+    height = (
+        H3.line_height
+        + 1
+        + max(sum(len(lines) * BODY.line_height + 0.8 for lines in items) for _, items in blocks)
+    )
+    pdf.ensure(height + 4)
+    top = pdf.y + 3
+    for n, (title, items) in enumerate(blocks):
+        if not items:
+            continue
+        x = pdf.l_margin + n * (width + gap)
+        pdf.y = top
+        pdf.lines([title], H3, x, width)
+        pdf.y += 1
+        for lines in items:
+            pdf.place("•", x, pdf.y, Style(BODY.size, True, ACCENT))
+            pdf.lines(lines, BODY, x + hang, width - hang)
+            pdf.y += 0.8
+    pdf.y = top + height + 1
 
 
 def _step(pdf: ReportPDF, number: int, row: PlanRow, lang: str) -> None:
     indent = 9.0
     width = pdf.content_width - indent
     title = wrap(row.title, width, BODY.size, bold=True)
-    parts = [row.area_title, phase_label(row.entry.phase, lang)]
-    if row.entry.owner:
-        parts.append(row.entry.owner)
+    parts = [row.area_title, phase_name(row.entry.phase, lang)]
+    parts.append(f"{t('common.owner', lang)}: {row.entry.owner or t('pdf.owner_open', lang)}")
     if row.entry.due:
         parts.append(f"{t('common.due', lang)} {fmt_date(row.entry.due, lang)}")
     meta = wrap(" · ".join(parts), width, SMALL.size)

@@ -2,14 +2,16 @@
 
 import streamlit as st
 
-from assessment.formatting import date_input_format
+from assessment.formatting import date_input_format, file_slug
 from assessment.responses import PHASES, STATUSES
+from assessment.roadmap import plan_changes
 from assessment.services import transfer
 from assessment.services.errors import ServiceError
 from assessment.ui import actions
 from assessment.ui import results_view as results
 from assessment.ui.answer_widgets import error_message
 from assessment.ui.pages_registry import link, page
+from assessment.ui.plan_changes import changes_panel, reset_button
 from assessment.ui.plan_table import frame_to_plan, labels, plan_to_frame
 from assessment.ui.state import lang, set_token, tr
 from assessment.ui.widgets import require_current, round_caption
@@ -29,7 +31,9 @@ if "plan_refused" in st.session_state:
 st.write(tr("ui.p_intro"))
 
 stored = results.stored_plan(cur.visitor)
-plan = results.current_plan(stored, q, view.scores, cur.details.date)
+size = cur.details.organisation.size
+suggestion = results.current_plan(None, q, view.scores, cur.details.date, size)
+plan = suggestion if stored is None else stored
 state = st.session_state
 known_key = f"plan_known_{cur.round_id}"  # the plans this editor started from or saved
 version = state.get("plan_version", 0)
@@ -56,7 +60,7 @@ edited = st.data_editor(
     num_rows="dynamic",
     hide_index=True,
     height=min(38 + 35 * (len(state[base_key]) + 1), 900),
-    column_order=["title", "area", "phase", "priority", "owner", "due", "status", "note"],
+    column_order=["title", "area", "phase", "priority_shown", "owner", "due", "status", "note"],
     column_config={
         "title": st.column_config.TextColumn(
             tr("common.measure"), width=320, required=True, max_chars=300
@@ -71,9 +75,7 @@ edited = st.data_editor(
             options=list(names["phase"].values()),
             default=names["phase"][PHASES[0]],
         ),
-        "priority": st.column_config.NumberColumn(
-            tr("ui.p_priority"), format="%.0f", disabled=True, width=70
-        ),
+        "priority_shown": st.column_config.TextColumn(tr("ui.p_priority"), disabled=True, width=70),
         "owner": st.column_config.TextColumn(tr("common.owner"), width=150, max_chars=200),
         "due": st.column_config.DateColumn(
             tr("common.due"), format=date_input_format(language), width=100
@@ -100,15 +102,9 @@ if new_plan != plan:
     plan = new_plan
 
 
-def _reset() -> None:
-    try:
-        results.reset_plan(cur.visitor)
-    except ServiceError as error:
-        st.session_state["plan_refused"] = error_message(error)
-    st.session_state["plan_version"] = version + 1
-
-
-st.button(tr("ui.p_reset"), help=tr("ui.p_reset_help"), on_click=_reset, icon=":material/refresh:")
+if stored is not None:
+    changes_panel(cur, q, language, stored, plan_changes(stored, suggestion))
+reset_button(cur)
 
 with st.expander(tr("common.measure_details"), icon=":material/info:"):
     for entry in plan:
@@ -127,7 +123,7 @@ with st.expander(tr("common.measure_details"), icon=":material/info:"):
         st.caption(" · ".join(facts))
 
 st.subheader(tr("ui.p_downloads"))
-slug = actions.file_slug(cur.details.organisation.name)
+slug = file_slug(cur.details.organisation.name)
 downloads = st.container(horizontal=True)
 files = (  # (label, builder run only on click, file name, MIME type, icon)
     ("ui.p_pdf", lambda: results.report_pdf(cur.visitor, q, language), "pdf", "application/pdf",

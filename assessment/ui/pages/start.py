@@ -62,3 +62,7 @@ with side_col:
         if st.button(tr("ui.start_demo_button"), icon=":material/visibility:"):
             set_token(actions.open_demo())
             st.switch_page(page("results"))
+
+with st.container(horizontal=True, key="legal_links"):
+    st.page_link(page("privacy"), label=tr("ui.nav_privacy"), icon=":material/shield_person:")
+    st.page_link(page("imprint"), label=tr("ui.nav_imprint"), icon=":material/gavel:")

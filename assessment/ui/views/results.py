@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from assessment.formatting import fmt_number
+from assessment.formatting import fmt_number, fmt_whole
 from assessment.ui.pages_registry import page
 from assessment.ui.results_view import (
     TARGET_REFUSED,
@@ -39,12 +39,22 @@ def render() -> None:
     areas = scores.areas
     rated = int((scores.items["n"] > 0).sum())
 
+    stage_name = stages[overall.stage].name(language)
+    if overall.provisional:  # too little rated: a direction, not a verdict (no stage praise)
+        stage_name = tr("ui.r_provisional_stage", stage=stage_name)
     col1, col2, col3, col4 = st.columns(4)
-    col1.metric(tr("common.overall_score"), f"{fmt_number(overall.score, language, 0)} / 100")
-    col2.metric(tr("common.stage"), stages[overall.stage].name(language))
+    col1.metric(tr("common.overall_score"), f"{fmt_whole(overall.score, language)} / 100")
+    col2.metric(tr("common.stage"), stage_name)
     col3.metric(tr("common.respondents"), int(overall.respondents))
     col4.metric(tr("ui.r_rated"), f"{rated} / {len(scores.items)}", help=tr("ui.r_rated_help"))
-    st.caption(stages[overall.stage].description(language))
+    if overall.provisional:
+        st.warning(
+            f"**{tr('common.provisional', rated=rated, items=len(scores.items))}**. "
+            f"{tr('ui.r_provisional_help')}",
+            icon=":material/hourglass_top:",
+        )
+    else:
+        st.caption(stages[overall.stage].description(language))
 
     incomplete = [titles[a] for a in areas.loc[areas["incomplete"], "area"]]
     if incomplete:
@@ -84,7 +94,12 @@ def render() -> None:
             )
 
     st.subheader(tr("ui.r_weak_title"))
+    rated_areas = dict(zip(areas["area"], areas["rated"], strict=True))
     for found in view.findings:
+        if not rated_areas[found.area]:  # nothing rated: no counts, "0 needing action" misleads
+            with st.expander(tr("ui.r_weak_unrated", area=titles[found.area])):
+                st.write(tr("ui.r_unrated_note"))
+            continue
         with st.expander(tr("ui.r_weak_count", area=titles[found.area], n=len(found.weak))):
             if not found.weak:
                 st.write(tr("ui.r_weak_none"))

@@ -1,0 +1,263 @@
+"""The organisation page: profile, every round, the next round, comparison and export."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from assessment.charts.radar_chart import radar_args, radar_spec
+from assessment.export_files import csv_bytes, xlsx_bytes
+from assessment.formatting import fmt_date, fmt_number
+from assessment.responses import Organisation
+from assessment.scoring import Scores
+from assessment.services import access
+from assessment.services import history as history_service
+from assessment.services.access import Visitor
+from assessment.services.comparison import Comparison, compare_rounds
+from assessment.services.errors import ServiceError
+from assessment.services.history import History, RoundRow
+from assessment.ui.answer_widgets import error_message
+from assessment.ui.pages_registry import page
+from assessment.ui.session import engine, open_round
+from assessment.ui.state import lang, token, tr
+from assessment.ui.views.next_round_form import next_round_form
+
+
+def owner_visitor() -> Visitor | None:
+    """The visitor of the current link if it is an organisation's or a unit's link."""
+    value = token()
+    visitor = access.resolve(engine(), value) if value else None
+    return visitor if visitor is not None and visitor.may("rounds") else None
+
+
+def render() -> None:
+    """Draw the organisation page for an organisation (or unit) link."""
+    visitor = owner_visitor()
+    st.title(tr("history.o_title"))
+    if visitor is None:
+        st.info(tr("history.o_need_link"), icon=":material/key:")
+        st.page_link(page("start"), label=tr("ui.go_start"), icon=":material/home:")
+        st.stop()
+    found = history_service.history(engine(), visitor)
+    st.text(found.organisation.name)
+    rows = found.rows
+    _rounds(found, rows)
+    next_round_form(found, visitor)
+    scored = found.scored()
+    if len(scored) >= 2:
+        _comparison(found, compare_rounds(found, scored[-1].round_id, scored[-2].round_id, lang()))
+    if rows:
+        _export(found, rows)
+    if visitor.sees_whole_organisation:
+        _profile(found.organisation, visitor)
+
+
+def _mode(row: RoundRow) -> str:
+    if row.round.mode == "self":
+        return tr("history.mode_self")
+    if row.round.anonymous:
+        return tr("history.mode_session_anonymous")
+    return tr("history.mode_session")
+
+
+def rounds_table(found: History, rows: tuple[RoundRow, ...]) -> pd.DataFrame:
+    """The rounds as a display table, newest first."""
+    language = lang()
+    stages = {}
+    for q in found.questionnaires.values():
+        stages.update({s.id: s.name(language) for s in q.stages})
+    ordered = list(reversed(rows))
+    return pd.DataFrame(
+        {
+            tr("history.col_round"): [r.round.label for r in ordered],
+            tr("history.col_date"): [fmt_date(r.round.date, language) for r in ordered],
+            tr("common.questionnaire"): [
+                f"{r.round.questionnaire_id} {r.round.questionnaire_version}" for r in ordered
+            ],
+            tr("history.col_mode"): [_mode(r) for r in ordered],
+            tr("common.respondents"): [r.respondents for r in ordered],
+            tr("common.overall_score"): [_score_text(r) for r in ordered],
+            tr("common.stage"): [stages.get(r.stage, "–") for r in ordered],
+            tr("common.status"): [
+                tr("history.round_closed")
+                if r.round.status == "closed"
+                else tr("history.round_open")
+                for r in ordered
+            ],
+        }
+    )
+
+
+def _score_text(row: RoundRow) -> str:
+    if row.withheld:
+        return tr("history.withheld_short")
+    return "–" if row.score is None else fmt_number(row.score, lang())
+
+
+def _rounds(found: History, rows: tuple[RoundRow, ...]) -> None:
+    st.subheader(tr("history.o_rounds"))
+    if not rows:
+        st.info(tr("history.o_no_rounds"))
+        return
+    st.dataframe(rounds_table(found, rows), hide_index=True)
+    language = lang()
+    by_id = {r.round_id: r for r in reversed(rows)}
+    chosen = st.selectbox(
+        tr("history.o_open_label"),
+        options=list(by_id),
+        format_func=lambda rid: (
+            f"{by_id[rid].round.label} · {fmt_date(by_id[rid].round.date, language)}"
+        ),
+        key="o_open_round",
+    )
+    session = by_id[chosen].round.mode == "session"
+    left, right = st.columns(2)
+    if left.button(tr("history.o_open_results"), icon=":material/radar:", type="primary"):
+        open_round(chosen)
+        st.switch_page(page("facilitator" if session else "results"))
+    if right.button(tr("history.o_open_roadmap"), icon=":material/flag:"):
+        open_round(chosen)
+        st.switch_page(page("roadmap"))
+
+
+def _direction(change) -> str:
+    if change.direction == "up":
+        return tr("history.c_up")
+    if change.direction == "down":
+        return tr("history.c_down")
+    if change.direction == "same":
+        return tr("history.c_same")
+    return "–"
+
+
+def _points(value: float | None) -> str:
+    return fmt_number(value, lang(), 1)
+
+
+def _signed(delta: float | None) -> str:
+    """A change in points with its sign: +12,5 / −3,0 / ±0,0."""
+    if delta is None:
+        return fmt_number(None, lang())
+    text = fmt_number(abs(delta), lang(), 1)
+    return f"+{text}" if delta >= 0.05 else f"−{text}" if delta <= -0.05 else f"±{text}"
+
+
+def deltas_table(found: History, comparison: Comparison) -> pd.DataFrame:
+    """Per area: earlier and later score, the delta in points, its direction, measures done."""
+    q = found.questionnaire(comparison.later.round_id)
+    language = lang()
+    titles = {d.id: d.title(language) for d in q.dimensions}
+    areas = comparison.areas
+    return pd.DataFrame(
+        {
+            tr("history.c_area"): [titles.get(a.area, a.area) for a in areas],
+            tr("history.c_earlier", label=comparison.earlier.round.label): [
+                _points(a.before) for a in areas
+            ],
+            tr("history.c_later", label=comparison.later.round.label): [
+                _points(a.now) for a in areas
+            ],
+            tr("history.c_delta"): [_signed(a.delta) for a in areas],
+            tr("history.c_direction"): [_direction(a) for a in areas],
+            tr("history.c_done"): [", ".join(a.completed) for a in areas],
+        }
+    )
+
+
+def _round_scores(found: History, row: RoundRow) -> Scores:
+    s = found.scores
+    return Scores(
+        items=s.items[s.items["round"] == row.round.key],
+        areas=s.areas[s.areas["round"] == row.round.key],
+        overall=s.overall[s.overall["round"] == row.round.key],
+    )
+
+
+def _comparison(found: History, comparison: Comparison) -> None:
+    st.subheader(tr("history.c_title"))
+    st.caption(
+        tr(
+            "history.c_intro",
+            later=comparison.later.round.label,
+            earlier=comparison.earlier.round.label,
+        )
+    )
+    if not comparison.same_version:
+        st.info(tr("history.c_other_version"), icon=":material/info:")
+    st.dataframe(deltas_table(found, comparison), hide_index=True)
+    q = found.questionnaire(comparison.later.round_id)
+    args = radar_args(
+        q,
+        _round_scores(found, comparison.later),
+        lang(),
+        previous=_round_scores(found, comparison.earlier),
+    )
+    st.vega_lite_chart(radar_spec(**args), use_container_width=False)
+
+
+def history_tables(found: History, rows: tuple[RoundRow, ...]) -> dict[str, pd.DataFrame]:
+    """The history as export tables: rounds, and areas per round."""
+    language = lang()
+    rounds = rounds_table(found, rows)
+    keys = {r.round.key: r for r in rows}
+    areas = found.scores.areas[found.scores.areas["round"].isin(keys)]
+    per_area = pd.DataFrame(
+        {
+            tr("history.col_round"): [keys[k].round.label for k in areas["round"]],
+            tr("history.col_date"): [
+                fmt_date(keys[k].round.date, language) for k in areas["round"]
+            ],
+            tr("history.c_area"): [
+                found.questionnaire(keys[k].round_id).dimensions_by_id[a].title(language)
+                for k, a in zip(areas["round"], areas["area"], strict=True)
+            ],
+            tr("history.x_score"): areas["score"].round(1).tolist(),
+            tr("history.x_target"): areas["target"].tolist(),
+        }
+    )
+    return {tr("history.x_sheet_rounds"): rounds, tr("history.x_sheet_areas"): per_area}
+
+
+def _export(found: History, rows: tuple[RoundRow, ...]) -> None:
+    st.subheader(tr("history.x_title"))
+    tables = history_tables(found, rows)
+    left, right = st.columns(2)
+    left.download_button(
+        tr("history.x_xlsx"),
+        data=xlsx_bytes(tables),
+        file_name="vielfaltskompass-verlauf.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table_view:",
+    )
+    right.download_button(
+        tr("history.x_csv"),
+        data=csv_bytes(next(iter(tables.values())), lang()),
+        file_name="vielfaltskompass-runden.csv",
+        mime="text/csv",
+        icon=":material/csv:",
+    )
+
+
+def _profile(organisation: Organisation, visitor: Visitor) -> None:
+    with st.expander(tr("history.o_profile"), icon=":material/badge:"), st.form("o_profile"):
+        name = st.text_input(
+            tr("ui.profile_name"), value=organisation.name, max_chars=200, key="o_name"
+        )
+        left, right = st.columns(2)
+        kind = left.text_input(tr("common.org_kind"), organisation.kind, max_chars=200)
+        sector = right.text_input(tr("common.org_sector"), organisation.sector, max_chars=200)
+        size = left.text_input(tr("common.org_size"), organisation.size, max_chars=200)
+        region = right.text_input(tr("common.org_region"), organisation.region, max_chars=200)
+        saved = st.form_submit_button(tr("ui.profile_save"), type="primary")
+    if not saved:
+        return
+    if not name.strip():
+        st.error(tr("ui.profile_name_missing"))
+        return
+    changed = Organisation(name=name, kind=kind, sector=sector, size=size, region=region)
+    try:
+        history_service.update_organisation(engine(), visitor, changed)
+    except ServiceError as error:
+        st.error(error_message(error), icon=":material/block:")
+    else:
+        st.success(tr("ui.profile_saved"))
