@@ -1,78 +1,85 @@
 """An answer click reruns only the area's answer list; moving to another area reruns the page.
 
-The questionnaire page logs (at DEBUG, which the test server runs at) each run of its body and
-of the answer list's fragment; the test counts those lines in the server's log around a click.
+The counting test runs `counting_app.py`: the app with counters of the page body's runs and
+of the answer list's runs in session state, each shown where its run draws it.
 """
 
 from __future__ import annotations
 
-import re
 import time
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import expect
 
 from assessment.questionnaire import load_catalogue
-from tests.browser.conftest import click, open_url, save_screenshot, wait_idle
+from tests.browser.conftest import (
+    StreamlitServer,
+    _free_port,
+    click,
+    open_url,
+    save_screenshot,
+    wait_idle,
+)
+from tests.browser.counting_app import LIST_RUNS, PAGE_RUNS
 from tests.browser.no_loss import SETTLE_POLL_S, SETTLE_TIMEOUT_S, new_round, stored_answers
 
 pytestmark = pytest.mark.browser
 
-PAGE_RUN = re.compile(r"questionnaire page drawn: respondent (\d+), area (\S+)")
-LIST_RUN = re.compile(r"answer list drawn: respondent (\d+), area (\S+)")
 
-
-class LogCounter:
-    """The page and answer-list runs the server logged since the last `mark()`."""
-
-    def __init__(self, server):
-        self.server = server
-        self.offset = 0
-
-    def mark(self) -> None:
-        self.offset = self.server.log.stat().st_size
-
-    def runs(self) -> tuple[list[str], list[str]]:
-        """(areas of page runs, areas of answer-list runs) since the mark."""
-        with self.server.log.open("rb") as log:
-            log.seek(self.offset)
-            text = log.read().decode(errors="replace")
-        pages = [match.group(2) for match in PAGE_RUN.finditer(text)]
-        lists = [match.group(2) for match in LIST_RUN.finditer(text)]
-        return pages, lists
+@pytest.fixture(scope="module")
+def counting_server(tmp_path_factory) -> Iterator[StreamlitServer]:
+    """The app with run counters, on its own port and database."""
+    folder = tmp_path_factory.mktemp("counting")
+    app = StreamlitServer(
+        _free_port(), folder / "app.db", folder / "server.log", "tests/browser/counting_app.py"
+    )
+    app.start()
+    yield app
+    app.stop()
 
 
 def options(page, item_id: str):
     return page.locator(f'[class*="st-key-answer_{item_id}__r"]').get_by_test_id("stRadioOption")
 
 
-def test_an_answer_reruns_only_the_answer_list_and_the_next_area_reruns_the_page(page, server):
+def runs(page) -> tuple[int, int]:
+    """(page body runs, answer list runs) as the screen shows them."""
+    return tuple(int(page.locator(f".st-key-{key}").inner_text()) for key in (PAGE_RUNS, LIST_RUNS))
+
+
+def test_an_answer_reruns_only_the_answer_list_and_the_next_area_reruns_the_page(
+    page, counting_server
+):
+    server = counting_server
     q = load_catalogue()[("verwaltung", "1.0")]
     first, second = q.dimensions[:2]
     token = new_round(server.db_url, q, "Jobcenter Musterstadt")
     open_url(page, f"{server.url}/questionnaire?t={token}&area=1")
-    counter = LogCounter(server)
+    assert runs(page) == (1, 1)
 
     for index, item in enumerate(first.items[:4]):
-        counter.mark()
         click(page, options(page, item.id).nth(index % 5))
-        assert counter.runs() == ([], [first.id]), "only the answer list ran"
+        assert runs(page) == (1, 2 + index), "only the answer list ran"
+    expect(options(page, first.items[3].id).nth(3).locator("input")).to_be_checked()
 
     progress = page.get_by_test_id("stProgress")
     expect(progress).to_contain_text(f"4 von {len(q.items_by_id)} Aussagen beantwortet")
     expect(progress).to_contain_text(f"noch {len(first.items) - 4} offen")
 
-    counter.mark()
     click(page, page.get_by_role("button", name="Nächster Bereich"))
-    wait_idle(page)
-    assert counter.runs() == ([second.id], [second.id]), "moving on runs the page once"
+    assert runs(page) == (2, 6), "moving on runs the page and its answer list once"
+    expect(page.get_by_role("heading", name=second.title("de"))).to_be_visible()
     area_pills = page.get_by_test_id("stMainBlockContainer").get_by_test_id("stButtonGroup")
     expect(area_pills).to_contain_text(f"{first.title('de')} · {len(first.items) - 4} offen")
     assert len(stored_answers(server.db_url, token)) == 4
 
 
 def test_quick_clicks_on_different_statements_are_all_stored(page, server):
-    """Ten clicks on different statements without waiting: every answer reaches the database."""
+    """Ten clicks without waiting (all nine statements of an area, then the first changed).
+
+    Every answer reaches the database, the last one of the first statement included.
+    """
     q = load_catalogue()[("verwaltung", "1.0")]
     token = new_round(server.db_url, q, "Landratsamt Beispielkreis")
     area = max(q.dimensions, key=lambda found: len(found.items))

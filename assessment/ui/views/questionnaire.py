@@ -6,8 +6,6 @@ progress bar at its top), moving to another area reruns the page.
 
 from __future__ import annotations
 
-import logging
-
 import streamlit as st
 
 from assessment.questionnaire import Dimension, Questionnaire
@@ -25,11 +23,11 @@ PAGE_ENTRIES = "questionnaire_entries"
 #: On a phone the options stack in scale order instead of wrapping into a zig-zag.
 _PHONE_CSS = """<style>
 @media (max-width: 640px) {
-  [class*="st-key-answer_"] [role="radiogroup"] { flex-direction: column; gap: 0.35rem; }
+  [class*="st-key-answer_"] [role="radiogroup"] {
+    flex-direction: column; align-items: flex-start; gap: 0.35rem;
+  }
 }
 </style>"""
-
-_log = logging.getLogger(__name__)
 
 
 def render() -> None:
@@ -47,7 +45,6 @@ def render() -> None:
     area = areas[step]
     entries = actions.respondent_state(visitor)
     closed = visitor.is_closed  # read-only: shown as given, every widget disabled
-    _log.debug("questionnaire page drawn: respondent %s, area %s", visitor.respondent_id, area.id)
 
     if st.session_state.pop("scroll_to_top", False):
         scroll_to_top()
@@ -138,7 +135,6 @@ def _answer_list(
 ) -> None:
     """The progress bar and the area's statements; a click on one reruns only this."""
     answers, comments = st.session_state.get(PAGE_ENTRIES) or actions.respondent_state(visitor)
-    _log.debug("answer list drawn: respondent %s, area %s", visitor.respondent_id, area.id)
     language = lang()
     progress = st.empty()  # filled once every widget of this area is settled with the database
     for number, item in enumerate(area.items, start=1):
