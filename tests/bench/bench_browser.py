@@ -90,8 +90,8 @@ class Tab:
             self.messages.append(self.frames - frames)
 
 
-def start(script: str, folder: Path, name: str, database: Path) -> StreamlitServer:
-    server = StreamlitServer(_free_port(), database, folder / f"{name}.log", script)
+def start(script: str, logs: Path, name: str, database: Path) -> StreamlitServer:
+    server = StreamlitServer(_free_port(), database, logs / f"{name}.log", script)
     server.start()
     return server
 
@@ -110,6 +110,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clicks", type=int, default=60, help="timed clicks per page")
     parser.add_argument("--warmup", type=int, default=3, help="untimed clicks first")
+    parser.add_argument("--logs", type=Path, help="keep the servers' logs in this folder")
     args = parser.parse_args()
     os.chdir(ROOT)
     q = load_catalogue()[QUESTIONNAIRE]
@@ -117,8 +118,9 @@ def main() -> int:
     size = len(q.dimensions[index].items)
     with tempfile.TemporaryDirectory(prefix="bench-browser-") as tmp, sync_playwright() as pw:
         folder = Path(tmp)
-        database = folder / "app.db"
-        ours_server = start("app.py", folder, "ours", database)
+        database, logs = folder / "app.db", args.logs or folder
+        logs.mkdir(parents=True, exist_ok=True)
+        ours_server = start("app.py", logs, "ours", database)
         token = new_round(ours_server.db_url, q, "Bürgeramt Musterstadt")
         data = folder / "texts.json"
         texts = area_texts(q, index, token, "Bürgeramt Musterstadt · Runde 1")
@@ -126,8 +128,8 @@ def main() -> int:
         os.environ["BENCH_BARE_DATA"] = str(data)
         servers = [ours_server]
         try:
-            servers.append(start("tests/bench/survey_questionnaire.py", folder, "peer", database))
-            servers.append(start("tests/bench/bare_questionnaire.py", folder, "bare", database))
+            servers.append(start("tests/bench/survey_questionnaire.py", logs, "peer", database))
+            servers.append(start("tests/bench/bare_questionnaire.py", logs, "bare", database))
             browser = pw.chromium.launch(
                 executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
             )

@@ -20,8 +20,23 @@ from assessment.ui.widgets import require_current, resume_link_box, round_captio
 NA = widgets.NA
 #: Session key of the entries the page's run read, used by its statements while it runs.
 PAGE_ENTRIES = "questionnaire_entries"
-#: On a phone the options stack in scale order instead of wrapping into a zig-zag.
-_PHONE_CSS = """<style>
+#: Each statement is one card without a container of its own (a container costs a message on
+#: every click): its radio on top, then its "not saved" marker and hint, its comment at the
+#: bottom. On a phone the options stack in scale order instead of wrapping into a zig-zag.
+_PAGE_CSS = """<style>
+[class*="st-key-answer_"], [class*="st-key-unsaved_"], [class*="st-key-hint_"],
+[class*="st-key-comment_"], [class*="st-key-unsavedcomment_"] {
+  border: 0 solid rgba(49, 51, 63, 0.2); border-width: 0 1px; padding: 0 1rem;
+}
+[class*="st-key-answer_"] {
+  border-top-width: 1px; border-radius: 0.5rem 0.5rem 0 0; padding-top: 1rem;
+}
+[class*="st-key-unsaved_"], [class*="st-key-hint_"], [class*="st-key-comment_"],
+[class*="st-key-unsavedcomment_"] { margin-top: -1rem; padding-top: 0.75rem; }
+[class*="st-key-comment_"]:not(:has(+ [class*="st-key-unsavedcomment_"])),
+[class*="st-key-unsavedcomment_"] {
+  border-bottom-width: 1px; border-radius: 0 0 0.5rem 0.5rem; padding-bottom: 1rem;
+}
 @media (max-width: 640px) {
   [class*="st-key-answer_"] [role="radiogroup"] {
     flex-direction: column; align-items: flex-start; gap: 0.35rem;
@@ -48,7 +63,7 @@ def render() -> None:
 
     if st.session_state.pop("scroll_to_top", False):
         scroll_to_top()
-    st.html(_PHONE_CSS)
+    st.html(_PAGE_CSS)
     round_caption(cur)
     if closed:
         st.info(tr("ui.q_closed_note"), icon=":material/lock:")
@@ -138,11 +153,12 @@ def _answer_list(
     language = lang()
     progress = st.empty()  # filled once every widget of this area is settled with the database
     for number, item in enumerate(area.items, start=1):
-        with st.container(border=True):
-            widgets.answer_radio(visitor, item, number, form, answers, language)
-            if form.hints:
-                st.caption(f"**{tr('ui.q_hint')}:** {item.hint(language)}")
-            widgets.comment_input(visitor, item, form, comments)
+        widgets.answer_radio(visitor, item, number, form, answers, language)
+        if form.hints:
+            st.container(key=f"hint_{item.id}").caption(
+                f"**{tr('ui.q_hint')}:** {item.hint(language)}"
+            )
+        widgets.comment_input(visitor, item, form, comments)
     _progress(progress, q, area, answers)
 
 
