@@ -42,23 +42,22 @@ with st.expander(data["scale_title"]):
 st.toggle(data["hints_label"])
 st.progress(answered / len(data["items"]), text=data["progress_text"])
 for item in data["items"]:
-    with st.container(border=True):
-        st.radio(
-            item["statement"],
-            options=options,
-            index=None,
-            format_func=labels.get,
-            horizontal=True,
-            help=item["hint"],
-            key=f"answer_{item['id']}",
-        )
-        st.text_input(
-            data["comment_label"],
-            placeholder=data["comment_placeholder"],
-            max_chars=5000,
-            key=f"comment_{item['id']}",
-            label_visibility="collapsed",
-        )
+    st.radio(
+        item["statement"],
+        options=options,
+        index=None,
+        format_func=labels.get,
+        horizontal=True,
+        help=item["hint"],
+        key=f"answer_{item['id']}",
+    )
+    st.text_input(
+        data["comment_label"],
+        placeholder=data["comment_placeholder"],
+        max_chars=5000,
+        key=f"comment_{item['id']}",
+        label_visibility="collapsed",
+    )
 st.caption(data["saved_note"])
 nav = st.container(horizontal=True)
 nav.button(data["prev"])
