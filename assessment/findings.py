@@ -36,11 +36,12 @@ class AreaFindings:
 
 def area_findings(q: Questionnaire, scores: Scores, lang: str) -> list[AreaFindings]:
     """Findings for every area, items in questionnaire order, weakest first within `weak`."""
-    items = scores.items[scores.items["n"] > 0]
+    by_area: dict[str, list[Finding]] = {d.id: [] for d in q.dimensions}
+    for row in scores.items[scores.items["n"] > 0].itertuples(index=False):  # one pass
+        by_area.setdefault(row.area, []).append(_finding(q, row, lang))
     result = []
     for dimension in q.dimensions:
-        rows = items[items["area"] == dimension.id]
-        findings = [_finding(q, row, lang) for row in rows.itertuples(index=False)]
+        findings = by_area[dimension.id]
         strong = [f for f in findings if f.mean >= q.scale_max * 0.75]
         weak = sorted((f for f in findings if f.mean <= q.scale_max / 2), key=lambda f: f.mean)
         disputed = [f for f in findings if f.disagreement]

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pandas as pd
 
@@ -41,19 +42,27 @@ def is_group(data: ResponseFile) -> bool:
 
 def rated_by_enough(answers: pd.DataFrame, min_group: int) -> tuple[pd.DataFrame, tuple[str, ...]]:
     """The answers to items that at least `min_group` people rated, and the items left out."""
-    raters = answers.dropna(subset=["value"]).groupby("item")["respondent"].nunique()
-    enough = set(raters[raters >= min_group].index)
-    withheld = tuple(sorted(set(answers["item"]) - enough))
+    raters: dict[str, set] = {}
+    for person, item, value in zip(
+        answers["respondent"].tolist(), answers["item"].tolist(), answers["value"].tolist(),
+        strict=True,
+    ):  # fmt: skip
+        if value == value:  # NaN ("don't know") is no rating
+            raters.setdefault(item, set()).add(person)
+    enough = {item for item, people in raters.items() if len(people) >= min_group}
+    withheld = tuple(sorted(set(answers["item"].tolist()) - enough))
     return answers[answers["item"].isin(enough)], withheld
 
 
 def spread_table(answers: pd.DataFrame, q: Questionnaire) -> pd.DataFrame:
     """How many chose each level of each item (and "don't know"), every item × level listed."""
     levels = [str(level.value) for level in q.scale] + [NA_LEVEL]
-    level = answers["value"].map(lambda v: NA_LEVEL if pd.isna(v) else str(int(v)))
-    counts = answers.assign(level=level).groupby(["item", "level"]).size()
+    counts = Counter(
+        (item, NA_LEVEL if value != value else str(int(value)))  # NaN: "don't know"
+        for item, value in zip(answers["item"].tolist(), answers["value"].tolist(), strict=True)
+    )
     rows = [
-        (d.id, item.id, lv, int(counts.get((item.id, lv), 0)))
+        (d.id, item.id, lv, counts[(item.id, lv)])
         for d in q.dimensions
         for item in d.items
         for lv in levels
