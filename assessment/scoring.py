@@ -1,8 +1,8 @@
 """Transparent scoring: answers -> item statistics, area scores, stages, targets and gaps.
 
 One function, `score_rounds`, scores a long table of any number of rounds at once; a single
-round takes a path without pandas' per-call overhead (`scoring_one`) with bit-identical
-figures. See the README section "Scoring method".
+round takes a path without pandas' per-call overhead (`scoring_one`) with the same figures.
+See the README section "Scoring method".
 """
 
 from __future__ import annotations

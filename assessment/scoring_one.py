@@ -2,10 +2,12 @@
 
 Scoring one round (a results view after an answer, a group's result) is dominated by pandas'
 per-call overhead: grouping, merging and reindexing a few dozen rows costs far more than the
-arithmetic. This path walks the rows once and builds the three tables at the end. It adds in
-the same order and the same way as pandas' grouped sum and mean (compensated summation) and
-grouped variance (Welford's update), so every figure is bit for bit the long-table path's;
-tests/unit/test_scoring_one.py compares both on the demo and on random rounds.
+arithmetic. This path walks the rows once and builds the three tables at the end. The item
+statistics add as pandas' grouped mean and variance do (compensated summation, Welford's update)
+and are bit for bit the long-table path's; an area's or the round's weighted sum may differ in
+its last bit (pandas' grouped sum follows no order this path could copy), which no shown,
+rounded figure reflects. tests/unit/test_scoring_one.py compares both paths on the demo and on
+random rounds.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ NAN = float("nan")
 
 
 class _Sum:
-    """A compensated (Kahan) running sum, as pandas' grouped `sum` and `mean` add."""
+    """A compensated (Kahan) running sum, as pandas' grouped `mean` adds."""
 
     __slots__ = ("compensation", "total")
 
