@@ -97,7 +97,7 @@ def spread_table(answers: pd.DataFrame, q: Questionnaire) -> pd.DataFrame:
     level = level.where(~not_applicable(answers), NA_LEVEL)
     counts = answers.assign(level=level).groupby(["item", "level"]).size()
     rows = [
-        (d.id, item.id, lv, int(counts.get((item.id, lv), 0)))
+        (d.id, item.id, lv, counts[(item.id, lv)])
         for d in q.dimensions
         for item in d.items
         for lv in levels
