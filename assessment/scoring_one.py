@@ -2,7 +2,9 @@
 
 Scoring one round (a results view after an answer, a group's result) is dominated by pandas'
 per-call overhead: grouping, merging and reindexing a few dozen rows costs far more than the
-arithmetic. This path walks the rows once and builds the three tables at the end. The item
+arithmetic. This path walks the rows once (counting "don't know" and "not applicable" as the
+long-table path does: an item everyone who responded called "not applicable" leaves the coverage
+base) and builds the three tables at the end, in the same columns and dtypes. The item
 statistics add as pandas' grouped mean and variance do (compensated summation, Welford's update)
 and are bit for bit the long-table path's; an area's or the round's weighted sum may differ in
 its last bit (pandas' grouped sum follows no order this path could copy), which no shown,
@@ -18,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from assessment.questionnaire import Questionnaire
-from assessment.scoring import MIN_COVERAGE, _stage_index
+from assessment.scoring import MIN_COVERAGE, _stage_index, not_applicable
 
 NAN = float("nan")
 
@@ -40,11 +42,15 @@ class _Sum:
 
 
 class _ItemStats:
-    """Count, compensated sum, minimum, maximum and Welford's variance of one item's values."""
+    """One item's values (count, compensated sum, extremes, Welford's variance) and no ratings."""
 
-    __slots__ = ("high", "low", "mean", "n", "squares", "sum")
+    __slots__ = ("dont_know", "high", "low", "mean", "n", "not_applicable", "responses",
+                 "squares", "sum")  # fmt: skip
 
     def __init__(self) -> None:
+        self.responses = 0
+        self.dont_know = 0
+        self.not_applicable = 0
         self.n = 0
         self.sum = _Sum()
         self.low = math.inf
@@ -61,6 +67,11 @@ class _ItemStats:
         self.mean += (value - old) / self.n
         self.squares += (value - self.mean) * (value - old)
 
+    @property
+    def applicable(self) -> bool:
+        """False only where everyone who responded said "not applicable"."""
+        return not (self.responses > 0 and self.not_applicable == self.responses)
+
 
 def score_one_round(
     answers: pd.DataFrame,
@@ -73,27 +84,43 @@ def score_one_round(
     mine = answers["round"].to_numpy() == round_key
     stats: dict[str, _ItemStats] = {item: _ItemStats() for item in q.items_by_id}
     people = set()
-    for person, item, value in zip(
+    for person, item, value, na in zip(
         answers["respondent"].to_numpy()[mine].tolist(),
         answers["item"].to_numpy()[mine].tolist(),
         answers["value"].to_numpy(dtype=float)[mine].tolist(),
+        _na_flags(answers)[mine].tolist(),
         strict=True,
     ):
         people.add(person)
-        if value == value and item in stats:  # NaN (N/A) is no value
-            stats[item].add(value)
-    areas, weights = _area_rows(q, stats, _by_area(consensus, round_key, "value"))
+        s = stats.get(item)
+        if s is None:
+            continue  # not an item of this questionnaire
+        s.responses += 1
+        s.not_applicable += na
+        if value == value:
+            s.add(value)
+        elif not na:  # NaN without "not applicable" is "don't know"
+            s.dont_know += 1
+    areas, per_area, whole = _area_rows(q, stats, _by_area(consensus, round_key, "value"))
     _add_targets(areas, q, _by_area(targets, round_key, "target"))
     return (
         _items_table(q, round_key, stats),
-        pd.DataFrame({"round": [round_key] * len(areas["area"]), **areas}),
-        _overall_table(q, round_key, areas, weights, len(people)),
+        pd.DataFrame({"round": [round_key] * len(per_area), **areas, **_counts(per_area)}),
+        _overall_table(q, round_key, areas, whole, len(people)),
     )
+
+
+def _na_flags(answers: pd.DataFrame) -> np.ndarray:
+    """The `na` column as booleans, as `scoring.not_applicable` reads it."""
+    if "na" in answers.columns and answers["na"].dtype == bool:
+        return answers["na"].to_numpy()
+    return not_applicable(answers).to_numpy(dtype=bool)
 
 
 #: The item table's columns after `round`, with the dtype of each (None: text).
 _ITEM_COLUMNS = {"area": None, "item": None, "mean": float, "n": "int64", "min": float,
-                 "max": float, "sd": float, "disagreement": bool}  # fmt: skip
+                 "max": float, "sd": float, "disagreement": bool, "dont_know": "int64",
+                 "not_applicable": "int64", "applicable": bool}  # fmt: skip
 
 
 def _items_table(q: Questionnaire, round_key: str, stats: dict[str, _ItemStats]) -> pd.DataFrame:
@@ -106,7 +133,8 @@ def _items_table(q: Questionnaire, round_key: str, stats: dict[str, _ItemStats])
             else:
                 mean = low = high = sd = NAN
             disagree = s.n >= 2 and high - low >= q.scale_max / 2
-            rows.append((area.id, item.id, mean, s.n, low, high, sd, disagree))
+            rows.append((area.id, item.id, mean, s.n, low, high, sd, disagree, s.dont_know,
+                         s.not_applicable, s.applicable))  # fmt: skip
     columns = zip(*rows, strict=True) if rows else ([] for _ in _ITEM_COLUMNS)
     table = {"round": [round_key] * len(rows)}
     for (name, dtype), values in zip(_ITEM_COLUMNS.items(), columns, strict=True):
@@ -126,31 +154,58 @@ def _by_area(frame: pd.DataFrame | None, round_key: str, column: str) -> dict[st
     }
 
 
+class _Coverage:
+    """Running answered and applicable item weight with the rated items and no ratings."""
+
+    __slots__ = ("answered", "applicable", "dont_know", "not_applicable", "rated")
+
+    def __init__(self) -> None:
+        self.answered, self.applicable = _Sum(), _Sum()
+        self.rated = self.dont_know = self.not_applicable = 0
+
+    def add(self, weight: float, s: _ItemStats) -> None:
+        self.answered.add(weight if s.n else 0.0)
+        self.applicable.add(weight if s.applicable else 0.0)
+        self.rated += s.n > 0
+        self.dont_know += s.dont_know
+        self.not_applicable += s.not_applicable
+
+    def share(self) -> float:
+        """Answered share of the applicable weight; 0 where nothing applies."""
+        applicable = self.applicable.total
+        return self.answered.total / applicable if applicable > 0 else 0.0
+
+
 def _area_rows(
     q: Questionnaire, stats: dict[str, _ItemStats], agreed: dict[str, float]
-) -> tuple[dict[str, np.ndarray | list], tuple[float, float, int]]:
-    """The areas' scores and coverage; with (answered weight, all weight, rated items)."""
-    ids, scores, coverages = [], [], []
-    answered_all, weight_all, rated = _Sum(), _Sum(), 0
+) -> tuple[dict[str, np.ndarray | list], list[_Coverage], _Coverage]:
+    """The areas' scores and coverage; with each area's and the round's weight and counts."""
+    ids, scores, per_area, whole = [], [], [], _Coverage()
     for area in q.dimensions:
-        value, answered, weight = _Sum(), _Sum(), _Sum()
+        value, covered = _Sum(), _Coverage()
         for item in area.items:
             s = stats[item.id]
             value.add(item.weight * (s.sum.total / s.n) if s.n else 0.0)
-            for running in (answered, answered_all):
-                running.add(item.weight if s.n else 0.0)
-            weight.add(item.weight)
-            weight_all.add(item.weight)
-            rated += s.n > 0
-        score = value.total / answered.total / q.scale_max * 100 if answered.total > 0 else NAN
+            covered.add(item.weight, s)
+            whole.add(item.weight, s)
+        answered = covered.answered.total
+        score = value.total / answered / q.scale_max * 100 if answered > 0 else NAN
         ids.append(area.id)
         scores.append(agreed.get(area.id, score))
-        coverages.append(answered.total / weight.total)
+        per_area.append(covered)
     score_array = np.array(scores, dtype=float)
-    coverage = np.array(coverages, dtype=float)
+    coverage = np.array([c.share() for c in per_area], dtype=float)
     areas = {"area": ids, "score": score_array, "stage": _stages(score_array, q),
              "coverage": coverage, "incomplete": coverage < MIN_COVERAGE}  # fmt: skip
-    return areas, (answered_all.total, weight_all.total, rated)
+    return areas, per_area, whole
+
+
+def _counts(covered: list[_Coverage]) -> dict[str, np.ndarray]:
+    """The "don't know" and "not applicable" columns of areas or of the round."""
+    return {
+        "dont_know": np.array([c.dont_know for c in covered], dtype="int64"),
+        "not_applicable": np.array([c.not_applicable for c in covered], dtype="int64"),
+    }
 
 
 def _stages(scores: np.ndarray, q: Questionnaire) -> pd.Series:
@@ -178,11 +233,7 @@ def _add_targets(areas: dict, q: Questionnaire, given: dict[str, float]) -> None
 
 
 def _overall_table(
-    q: Questionnaire,
-    round_key: str,
-    areas: dict,
-    weights: tuple[float, float, int],
-    respondents: int,
+    q: Questionnaire, round_key: str, areas: dict, whole: _Coverage, respondents: int
 ) -> pd.DataFrame:
     area_weight = {d.id: d.weight for d in q.dimensions}
     value, weight = _Sum(), _Sum()
@@ -191,8 +242,7 @@ def _overall_table(
         value.add(area_weight[area] * score if scored else 0.0)
         weight.add(area_weight[area] if scored else 0.0)
     score = np.array([value.total / weight.total if weight.total > 0 else NAN])
-    answered, total, rated = weights
-    coverage = answered / total
+    coverage = whole.share()
     return pd.DataFrame(
         {
             "round": [round_key],
@@ -200,7 +250,8 @@ def _overall_table(
             "stage": _stages(score, q),
             "respondents": np.array([respondents], dtype="int64"),
             "coverage": np.array([coverage]),
-            "rated": np.array([rated], dtype="int64"),
+            "rated": np.array([whole.rated], dtype="int64"),
+            **_counts([whole]),
             "provisional": np.array(
                 [not (bool(areas["rated"].all()) and coverage >= MIN_COVERAGE)]
             ),

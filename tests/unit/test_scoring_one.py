@@ -32,21 +32,35 @@ def assert_identical(fast: Scores, slow: Scores, q: Questionnaire) -> None:
     assert scores_to_dict(fast, q) == scores_to_dict(slow, q)
 
 
+def answer_table(rows: list[tuple]) -> pd.DataFrame:
+    """A long answer table from (round, respondent, item, value, na) rows."""
+    table = pd.DataFrame(rows, columns=scoring.ANSWER_COLUMNS)
+    return table.astype({"value": "float64", "na": bool})
+
+
 def random_round(q: Questionnaire, seed: int, key: str = "current"):
-    """Respondents with some N/A, some items left out and a few user targets."""
+    """Respondents with some "don't know" and "not applicable", some items left out, an area
+    everyone called "not applicable" in every other round, and a few user targets."""
     rng = np.random.default_rng(seed)
+    areas = [d.id for d in q.dimensions]
+    out_area = areas[seed % len(areas)] if seed % 2 else None
     rows = []
     for person in range(int(rng.integers(1, 31))):
-        for item in q.items_by_id:
-            if rng.random() < 0.15:
-                continue  # not answered
-            value = np.nan if rng.random() < 0.1 else float(rng.integers(0, q.scale_max + 1))
-            rows.append((key, f"p{person}", item, value))
-    answers = pd.DataFrame(rows, columns=scoring.ANSWER_COLUMNS).astype({"value": "float64"})
-    areas = [d.id for d in q.dimensions]
+        for area in q.dimensions:
+            for item in area.items:
+                draw = rng.random()
+                if area.id == out_area or 0.15 <= draw < 0.23:
+                    rows.append((key, f"p{person}", item.id, np.nan, True))
+                elif draw < 0.15:
+                    continue  # not answered
+                elif draw < 0.33:
+                    rows.append((key, f"p{person}", item.id, np.nan, False))  # don't know
+                else:
+                    value = float(rng.integers(0, q.scale_max + 1))
+                    rows.append((key, f"p{person}", item.id, value, False))
     chosen = rng.choice(areas, size=int(rng.integers(0, len(areas) + 1)), replace=False)
     targets = targets_frame({a: float(rng.integers(0, 101)) for a in chosen}, key)
-    return answers, targets
+    return answer_table(rows), targets
 
 
 @pytest.fixture(scope="module", params=["kmu", "verwaltung"])
@@ -85,24 +99,33 @@ def test_agreed_scores_replace_the_means_identically(shipped, seed):
     )
 
 
-def test_nothing_answered_and_only_not_applicable_score_identically(shipped):
-    empty = pd.DataFrame(columns=scoring.ANSWER_COLUMNS).astype({"value": "float64"})
+def test_nothing_answered_only_dont_know_and_only_not_applicable_score_identically(shipped):
+    empty = answer_table([])
     fast = score_rounds(empty, shipped, rounds=["current"])
     assert_identical(fast, long_path(empty, shipped), shipped)
-    only_na = pd.DataFrame(
-        [("current", "p1", item, np.nan) for item in shipped.items_by_id],
-        columns=scoring.ANSWER_COLUMNS,
-    )
-    fast = score_rounds(only_na, shipped, rounds=["current"])
-    assert_identical(fast, long_path(only_na, shipped), shipped)
-    assert fast.overall["respondents"].item() == 1
+    for na in (False, True):
+        only = answer_table([("current", "p1", item, np.nan, na) for item in shipped.items_by_id])
+        fast = score_rounds(only, shipped, rounds=["current"])
+        assert_identical(fast, long_path(only, shipped), shipped)
+        assert fast.overall["respondents"].item() == 1
+        assert fast.items["applicable"].tolist() == [not na] * len(shipped.items_by_id)
+
+
+def test_a_table_without_na_column_scores_identically(shipped):
+    answers, targets = random_round(shipped, 3)
+    plain = answers[~answers["na"]].drop(columns="na")
+    fast = score_rounds(plain, shipped, targets, rounds=["current"])
+    assert_identical(fast, long_path(plain, shipped, targets), shipped)
+    assert fast.overall["not_applicable"].item() == 0
 
 
 def test_one_round_of_a_longer_table_and_unknown_items_score_identically():
     q = load_questionnaire(MINI)
     first, _ = random_round(q, 1, "r1")
     second, targets = random_round(q, 2, "r2")
-    stray = pd.DataFrame([("r2", "p0", "no_such_item", 3.0)], columns=scoring.ANSWER_COLUMNS)
+    stray = answer_table(
+        [("r2", "p0", "no_such_item", 3.0, False), ("r2", "p99", "gone", np.nan, True)]
+    )
     both = pd.concat([first, second, stray], ignore_index=True)
     assert_identical(
         score_rounds(both, q, targets, rounds=["r2"]), long_path(both, q, targets, key="r2"), q
