@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -93,11 +94,17 @@ def spread_table(answers: pd.DataFrame, q: Questionnaire) -> pd.DataFrame:
     """How many chose each level of each item, "don't know" and "not applicable" apart; every
     item × level listed."""
     levels = [str(level.value) for level in q.scale] + [DONT_KNOW_LEVEL, NA_LEVEL]
-    level = answers["value"].map(lambda v: DONT_KNOW_LEVEL if pd.isna(v) else str(int(v)))
-    level = level.where(~not_applicable(answers), NA_LEVEL)
-    counts = answers.assign(level=level).groupby(["item", "level"]).size()
+    counts = Counter(
+        (item, NA_LEVEL if na else DONT_KNOW_LEVEL if value != value else str(int(value)))
+        for item, value, na in zip(
+            answers["item"].tolist(),
+            answers["value"].tolist(),
+            not_applicable(answers).tolist(),
+            strict=True,
+        )
+    )
     rows = [
-        (d.id, item.id, lv, int(counts.get((item.id, lv), 0)))
+        (d.id, item.id, lv, counts[(item.id, lv)])
         for d in q.dimensions
         for item in d.items
         for lv in levels

@@ -1,7 +1,8 @@
 """Transparent scoring: answers -> item statistics, area scores, stages, targets and gaps.
 
 One function, `score_rounds`, scores a long table of any number of rounds at once; a single
-round goes through the same code. See the README section "Scoring method".
+round takes a path without pandas' per-call overhead (`scoring_one`) with the same figures.
+See the README section "Scoring method".
 """
 
 from __future__ import annotations
@@ -94,6 +95,21 @@ def score_rounds(
     """
     if rounds is None:
         rounds = list(dict.fromkeys(answers["round"].tolist()))
+    if len(rounds) == 1:
+        from assessment.scoring_one import score_one_round  # it builds on this module
+
+        return Scores(*score_one_round(answers, q, rounds[0], targets, consensus))
+    return _score_long(answers, q, targets, rounds, consensus)
+
+
+def _score_long(
+    answers: pd.DataFrame,
+    q: Questionnaire,
+    targets: pd.DataFrame | None,
+    rounds: list[str],
+    consensus: pd.DataFrame | None,
+) -> Scores:
+    """The long-table path: every round at once in grouped pandas operations."""
     item_meta = pd.DataFrame(
         [(d.id, i.id, i.weight) for d in q.dimensions for i in d.items],
         columns=["area", "item", "item_weight"],

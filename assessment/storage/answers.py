@@ -149,7 +149,8 @@ def respondent_comments(engine: Engine, respondent_id: int) -> dict[str, str]:
 def round_answers(engine: Engine, round_id: int, submitted_only: bool = False) -> pd.DataFrame:
     """The given answers of a round (or of its submitted respondents) as a long table for
     `scoring.score_rounds` (no rating = NaN, `na` marks "not applicable")."""
-    import pandas as pd  # only the results pages need it: keep it off the app's start-up
+    import numpy as np  # only the results pages need them: keep them off the app's start-up
+    import pandas as pd
 
     p, a = t.respondent.c, t.answer.c
     stmt = (
@@ -160,13 +161,19 @@ def round_answers(engine: Engine, round_id: int, submitted_only: bool = False) -
     )
     if submitted_only:
         stmt = stmt.where(p.submitted.is_(True))
-    key = str(round_id)
     with engine.connect() as conn:
-        rows = [
-            (key, label, item, float("nan") if value is None else float(value), bool(na))
-            for label, item, value, na in conn.execute(stmt)
-        ]
-    return pd.DataFrame(rows, columns=ANSWER_COLUMNS).astype({"value": "float64", "na": bool})
+        rows = conn.execute(stmt).all()
+    labels, items, values, na = zip(*rows, strict=True) if rows else ((), (), (), ())
+    return pd.DataFrame(
+        {
+            "round": [str(round_id)] * len(rows),
+            "respondent": list(labels),
+            "item": list(items),
+            "value": np.array(values, dtype="float64"),  # None (no rating) becomes NaN
+            "na": np.array(na, dtype=bool),
+        },
+        columns=ANSWER_COLUMNS,
+    )
 
 
 def round_revision(engine: Engine, round_id: int) -> int:

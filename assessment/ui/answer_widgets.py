@@ -11,17 +11,35 @@ shows or saves another respondent's values.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
+from assessment.questionnaire import Item
+from assessment.responses import COMMENT_MAX_LENGTH, NOT_APPLICABLE
 from assessment.services import errors
+from assessment.services.access import Visitor
+from assessment.ui import actions
 from assessment.ui.state import tr
+from assessment.ui.widgets import further_dimensions_note
 
 #: Session key of {widget key: stored value this session last saw for it}.
 SEEN = "stored_seen"
 #: Session key of {widget key: why its value is not stored}.
 FAILED = "unsaved_reasons"
+#: The radio option for "don't know" (stored as NULL); "not applicable" is "na", as stored.
+DONT_KNOW = -1
+
+
+@dataclass(frozen=True)
+class AnswerForm:
+    """What every statement of an area shares: the options, their labels, read-only, hints."""
+
+    options: list[int]
+    labels: dict[int, str]
+    closed: bool
+    hints: bool
 
 
 def answer_key(respondent_id: int, item_id: str) -> str:
@@ -87,3 +105,76 @@ def unsaved_marker(key: str) -> None:
     with st.container(key=marker, horizontal=True, vertical_alignment="center"):
         st.error(reason, icon=":material/sync_problem:", width="stretch")
         st.button(tr("ui.q_retry"), key=f"retry_{key}", icon=":material/refresh:")
+
+
+def answer_radio(
+    visitor: Visitor, item: Item, number: int, form: AnswerForm, answers: dict, language: str
+) -> None:
+    """One statement's radio; what it shows is stored, or marked as not saved."""
+    key = answer_key(visitor.respondent_id, item.id)
+    stored = _stored_option(answers, item.id)
+    follow_stored(key, stored)
+    shown = st.radio(
+        f"{number}. {item.statement(language)}",
+        options=form.options,
+        index=None if stored is None else form.options.index(stored),
+        format_func=form.labels.get,
+        horizontal=True,
+        help=f"**{tr('ui.q_hint')}:** {item.hint(language)}",
+        key=key,
+        disabled=form.closed,
+    )
+    note = further_dimensions_note(item)
+    if note:
+        st.caption(note)
+    settle(key, shown, stored, _answer_saver(visitor, item.id, answers))
+    unsaved_marker(key)
+
+
+def comment_input(visitor: Visitor, item: Item, form: AnswerForm, comments: dict) -> None:
+    """One statement's comment field; committed on Enter or when it loses focus."""
+    key = comment_key(visitor.respondent_id, item.id)
+    stored = comments.get(item.id, "")
+    follow_stored(key, stored)
+    shown = st.text_input(
+        tr("ui.q_comment"),
+        value=stored,
+        placeholder=tr("ui.q_comment_placeholder"),
+        max_chars=COMMENT_MAX_LENGTH,
+        key=key,
+        label_visibility="collapsed",
+        disabled=form.closed,
+    )
+    settle(key, _comment_text(shown), stored, _comment_saver(visitor, item.id))
+    unsaved_marker(key)
+
+
+def _stored_option(answers: dict, item_id: str) -> int | str | None:
+    """The radio option of the stored answer: None unanswered, DONT_KNOW for "don't know"."""
+    if item_id not in answers:
+        return None
+    return DONT_KNOW if answers[item_id] is None else answers[item_id]
+
+
+def _comment_text(shown: str | None) -> str:
+    return shown if shown and shown.strip() else ""
+
+
+def _answer_saver(visitor: Visitor, item_id: str, answers: dict) -> Callable[[Any], None]:
+    def save(value) -> None:
+        if value is None:
+            actions.clear_answer(visitor, item_id)
+            answers.pop(item_id, None)
+            return
+        given = None if value == DONT_KNOW else value if value == NOT_APPLICABLE else int(value)
+        actions.save_answer(visitor, item_id, given)
+        answers[item_id] = given  # only once stored: the progress bar counts what is stored
+
+    return save
+
+
+def _comment_saver(visitor: Visitor, item_id: str) -> Callable[[str], None]:
+    def save(given: str) -> None:
+        actions.save_comment(visitor, item_id, given)
+
+    return save

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -99,10 +100,22 @@ def _view(
         scores=scores,
         table=area_table(_q, scores, lang),
         findings=area_findings(_q, scores, lang),
-        radar=radar_spec(**radar_args(_q, scores, lang)),
-        bars=bars_spec(**bars_args(_q, scores, lang)),
+        radar=_radar(tuple(radar_args(_q, scores, lang).items())),
+        bars=_bars(tuple(bars_args(_q, scores, lang).items())),
         given=given,
     )
+
+
+# A saved comment, or an answer in an area whose figures stay the same, makes a new view but
+# the same chart inputs: the specs are built again only when what they draw has changed.
+@functools.lru_cache(maxsize=256)
+def _radar(args: tuple) -> dict:
+    return radar_spec(**dict(args))
+
+
+@functools.lru_cache(maxsize=256)
+def _bars(args: tuple) -> dict:
+    return bars_spec(**dict(args))
 
 
 def area_table(q: Questionnaire, scores: Scores, lang: str) -> pd.DataFrame:

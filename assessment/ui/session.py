@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -13,10 +14,13 @@ from assessment.services import access
 from assessment.services.access import Visitor
 from assessment.services.errors import ServiceError
 from assessment.storage import engine as storage_engine
-from assessment.storage.results import RoundDetails
+from assessment.storage.answers import round_revision
+from assessment.storage.results import NotFound, RoundDetails
 from assessment.ui.state import token
 
 DB_URL_KEY = "VIELFALTSKOMPASS_DB_URL"
+#: Session key of the round opened last (a `_Held`).
+CURRENT_KEY = "current_round"
 
 
 def engine() -> Engine:
@@ -50,6 +54,15 @@ class Current:
     visitor: Visitor
 
 
+class _Held(NamedTuple):
+    """A round held in the session with the revision it had when it was opened."""
+
+    url: str
+    token: str
+    revision: int | None
+    current: Current
+
+
 #: URL parameter of the round an organisation (or unit) link opens, when not its newest.
 ROUND_PARAM = "r"
 
@@ -81,11 +94,38 @@ def _chosen_round(db: Engine, visitor: Visitor) -> Visitor:
 
 
 def current() -> Current | None:
-    """The round the current token opens, or None."""
+    """The round the current token opens, or None; reopened only when the round has changed.
+
+    Every write to a round bumps its revision, so a held round whose revision is unchanged
+    is still exactly what the database holds: one cheap query instead of two or three.
+    """
     value = token()
     if not value:
         return None
     db = engine()
+    held = st.session_state.pop(CURRENT_KEY, None)
+    revision = None
+    if held is not None and (held.url, held.token) == (str(db.url), value):
+        try:  # read before reopening: a change after this read makes a newer revision
+            revision = round_revision(db, held.current.round_id)
+        except NotFound:  # the round was deleted meanwhile
+            revision = None
+        if revision is not None and revision == held.revision:
+            st.session_state[CURRENT_KEY] = held
+            return held.current
+    found = _open(db, value)
+    # An organisation (or unit) link opens the newest or the chosen round, which a new round or
+    # a choice changes without touching the held one's revision: it is reopened every time. A
+    # round opened without a revision read before it is held without one and reopened once
+    # more on the next run.
+    if found is not None and not found.visitor.may("rounds"):
+        same = held is not None and held.current.round_id == found.round_id
+        st.session_state[CURRENT_KEY] = _Held(str(db.url), value, revision if same else None, found)
+    return found
+
+
+def _open(db: Engine, value: str) -> Current | None:
+    """Resolve a token and read the round's questionnaire."""
     visitor = access.resolve(db, value)
     if visitor is None or visitor.round is None or visitor.role == "join":
         return None  # a session's join code only adds a respondent; it opens no pages

@@ -131,11 +131,13 @@ def _free_port() -> int:
 class StreamlitServer:
     """`streamlit run app.py` as a child process on a fixed port and database.
 
-    `database` is a SQLite file, or the URL of any database (e.g. a PostgreSQL schema).
+    `database` is a SQLite file, or the URL of any database (e.g. a PostgreSQL schema);
+    `script` another entry script, relative to the project root.
     """
 
-    def __init__(self, port: int, database: Path | str, log: Path):
+    def __init__(self, port: int, database: Path | str, log: Path, script: str = "app.py"):
         self.port = port
+        self.script = script
         self.database = database
         self.db_url = database if isinstance(database, str) else f"sqlite:///{database}"
         self.log = log
@@ -155,7 +157,7 @@ class StreamlitServer:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            self.script,
             "--server.port",
             str(self.port),
             "--server.address",

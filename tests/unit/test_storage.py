@@ -318,7 +318,9 @@ def test_round_answers_feed_scoring(engine: Engine, q: Questionnaire) -> None:
     scores = score_rounds(frame, q)
     s1 = scores.items.set_index("item").loc["s1"]
     assert (s1["mean"], s1["n"]) == (3.0, 2)
-    assert repo.round_answers(engine, 999_999).empty
+    nothing = repo.round_answers(engine, 999_999)
+    assert nothing.empty and list(nothing.columns) == ANSWER_COLUMNS
+    assert nothing["value"].dtype == np.float64
 
 
 # ---- targets, notes, plan ------------------------------------------------------------------
