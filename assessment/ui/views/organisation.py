@@ -13,7 +13,7 @@ from assessment.scoring import Scores
 from assessment.services import access
 from assessment.services import history as history_service
 from assessment.services.access import Visitor
-from assessment.services.comparison import Comparison, compare_rounds
+from assessment.services.comparison import Comparison, compare_rounds, scored_in_unit
 from assessment.services.errors import ServiceError
 from assessment.services.history import History, RoundRow
 from assessment.ui.answer_widgets import error_message
@@ -46,9 +46,12 @@ def render() -> None:
     _rounds(found, rows)
     next_round_form(found, visitor)
     units_and_peers(found, visitor)
-    scored = found.scored()
-    if len(scored) >= 2:
-        _comparison(found, compare_rounds(found, scored[-1].round_id, scored[-2].round_id, lang()))
+    # Only rounds of one scope compare: the link's own (the organisation's, or the unit's).
+    own = scored_in_unit(found, visitor.unit_scope)
+    if len(own) >= 2:
+        _comparison(found, compare_rounds(found, own[-1].round_id, own[-2].round_id, lang()))
+    elif visitor.may("units") and len(found.scored()) > len(own):
+        _only_unit_rounds()
     if rows:
         _export(found, rows)
     if visitor.sees_whole_organisation:
@@ -194,6 +197,14 @@ def _comparison(found: History, comparison: Comparison) -> None:
         previous=_round_scores(found, comparison.earlier),
     )
     st.vega_lite_chart(radar_spec(**args), width="stretch")
+    comparison_link()
+
+
+def _only_unit_rounds() -> None:
+    """The organisation has too few scored rounds of its own; its units' rounds compare apart."""
+    st.subheader(tr("history.c_title"))
+    st.info(tr("history.c_only_units"), icon=":material/info:")
+    st.page_link(page("units"), label=tr("history.u_open_view"), icon=":material/compare:")
     comparison_link()
 
 

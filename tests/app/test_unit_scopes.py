@@ -1,0 +1,34 @@
+"""Rounds compare only within one scope: the organisation's own, or one unit's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assessment.services import access, next_round
+from tests.app.conftest import open_app
+from tests.app.test_organisation import _answer_all
+from tests.app.test_units_view import _with_two_units
+
+
+def _captions(at) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def test_with_one_own_round_the_organisation_page_compares_no_units(engine):
+    _, owner_token, _ = _with_two_units(engine)
+    at = open_app(owner_token, "organisation.py")
+    assert not at.exception, at.exception
+    assert not any("Standort Süd 2026“ im Vergleich" in c for c in _captions(at))
+    assert any("Die Organisation selbst hat noch keine zwei" in i.value for i in at.info)
+    links = [link.proto.label for link in at.get("page_link")]
+    assert "Alle Einheiten vergleichen" in links and "Runden im Detail vergleichen" in links
+
+
+def test_the_organisation_page_compares_its_own_rounds_beside_newer_unit_rounds(engine):
+    q, owner_token, _ = _with_two_units(engine)
+    owner = access.resolve(engine, owner_token)
+    own = next_round.start_next_round(engine, owner, q, "Check 2026", dt.date(2026, 1, 10))
+    _answer_all(engine, own.respondent_token, q, 3)
+    at = open_app(owner_token, "organisation.py")
+    assert not at.exception, at.exception
+    assert "„Check 2026“ im Vergleich mit „Check 2025“" in " ".join(_captions(at))
