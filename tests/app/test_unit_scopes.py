@@ -32,3 +32,41 @@ def test_the_organisation_page_compares_its_own_rounds_beside_newer_unit_rounds(
     at = open_app(owner_token, "organisation.py")
     assert not at.exception, at.exception
     assert "„Check 2026“ im Vergleich mit „Check 2025“" in " ".join(_captions(at))
+
+
+def test_the_comparison_page_lets_the_organisation_link_choose_the_scope_first(engine):
+    q, owner_token, made = _with_two_units(engine)
+    owner = access.resolve(engine, owner_token)
+    nord = next_round.start_next_round(
+        engine, owner, q, "Nord 2027", dt.date(2027, 1, 10), unit_id=made[0].unit_id
+    )
+    _answer_all(engine, nord.respondent_token, q, 2)
+    own = next_round.start_next_round(engine, owner, q, "Check 2026", dt.date(2026, 1, 10))
+    _answer_all(engine, own.respondent_token, q, 3)
+    at = open_app(owner_token, "comparison.py")
+    assert not at.exception, at.exception
+    scope = at.selectbox(key="cmp_scope")
+    assert scope.options == ["der Organisation selbst (ohne Einheit)", "Standort Nord"]
+    assert scope.index == 1, "by default the scope of the newest round (Nord 2027)"
+    assert at.selectbox(key="cmp_later").options == [
+        "Nord 2027 · 10.01.2027",
+        "Standort Nord 2026 · 02.03.2026",
+    ]
+    scope.select_index(0).run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="cmp_later").options == [
+        "Check 2026 · 10.01.2026",
+        "Check 2025 · 01.03.2025",
+    ]
+    assert at.caption[0].value.startswith("„Check 2026“ im Vergleich mit „Check 2025“")
+
+
+def test_the_comparison_page_compares_the_organisations_own_rounds_when_units_have_one(engine):
+    q, owner_token, _ = _with_two_units(engine)
+    owner = access.resolve(engine, owner_token)
+    own = next_round.start_next_round(engine, owner, q, "Check 2026", dt.date(2026, 1, 10))
+    _answer_all(engine, own.respondent_token, q, 3)
+    at = open_app(owner_token, "comparison.py")  # opens Standort Süd 2026, the newest
+    assert not at.exception, at.exception
+    assert not any(s.key == "cmp_scope" for s in at.selectbox), "one scope only: no choice"
+    assert at.caption[0].value.startswith("„Check 2026“ im Vergleich mit „Check 2025“")
