@@ -70,3 +70,19 @@ def test_the_comparison_page_compares_the_organisations_own_rounds_when_units_ha
     assert not at.exception, at.exception
     assert not any(s.key == "cmp_scope" for s in at.selectbox), "one scope only: no choice"
     assert at.caption[0].value.startswith("„Check 2026“ im Vergleich mit „Check 2025“")
+
+
+def test_the_rounds_list_names_each_rounds_unit_when_there_are_units(engine):
+    _, owner_token, made = _with_two_units(engine)
+    at = open_app(owner_token, "organisation.py")
+    assert not at.exception, at.exception
+    assert at.dataframe[0].value["Einheit"].tolist() == [
+        "Standort Süd",
+        "Standort Nord",
+        "Organisation (gesamt)",
+    ]
+    english = open_app(owner_token, "organisation.py", lang="en")
+    assert english.dataframe[0].value["Unit"].tolist()[-1] == "Organisation (as a whole)"
+    unit = open_app(made[0].token, "organisation.py")
+    assert not unit.exception, unit.exception
+    assert "Einheit" not in unit.dataframe[0].value.columns, "a unit link sees one unit"
