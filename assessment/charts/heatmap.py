@@ -28,7 +28,8 @@ def heatmap_spec(
     unit_title = chart_text("history.u_col_unit", lang)
     area_title = chart_text("common.area", lang)
     score_title = chart_text("common.score", lang)
-    # Area titles are long ("Personalentwicklung und Personalgewinnung"): wrapped, not angled.
+    # Area titles are long ("Personalentwicklung und Personalgewinnung"): wrapped under a wide
+    # column, upright in one line under a narrow one (a phone).
     lines = {area: list(wrap_label(area, LABEL_CHARS)) for area in areas}
     narrow = f"width / {max(len(areas), 1)} < {NARROW_COLUMN}"
     x = {
