@@ -8,8 +8,10 @@ from assessment.charts.palette import INK
 from assessment.charts.radar import wrap_label
 from assessment.charts.vega import chart_text
 
-#: Characters per line of an area's title above its column.
+#: Characters per line of an area's title below its column.
 LABEL_CHARS = 14
+#: A column narrower than this (pixels) turns its title upright, in one line (on a phone).
+NARROW_COLUMN = 90
 
 
 def heatmap_spec(
@@ -17,16 +19,19 @@ def heatmap_spec(
     areas: tuple[str, ...],
     cells: tuple[tuple[str, str, float], ...],
     lang: str = "de",
-    cell_width: int = 140,
+    row_height: int = 30,
 ) -> dict:
     """Vega-Lite spec: rows `units`, columns `areas` (short titles), `cells` (unit, area,
-    score 0–100); an empty cell where a unit has no score in an area."""
+    score 0–100); an empty cell where a unit has no score in an area. The cells share the
+    container's width (show it with `width="stretch"`)."""
     rows = [{"unit": u, "area": a, "score": round(s, 1)} for u, a, s in cells]
     unit_title = chart_text("history.u_col_unit", lang)
     area_title = chart_text("common.area", lang)
     score_title = chart_text("common.score", lang)
-    # Area titles are long ("Personalentwicklung und Personalgewinnung"): wrapped, not angled.
+    # Area titles are long ("Personalentwicklung und Personalgewinnung"): wrapped under a wide
+    # column, upright in one line under a narrow one (a phone).
     lines = {area: list(wrap_label(area, LABEL_CHARS)) for area in areas}
+    narrow = f"width / {max(len(areas), 1)} < {NARROW_COLUMN}"
     x = {
         "field": "area",
         "type": "nominal",
@@ -34,10 +39,14 @@ def heatmap_spec(
         "title": None,
         "axis": {
             "orient": "bottom",
-            "labelAngle": 0,
-            "labelLimit": 0,
+            "labelAngle": {"expr": f"{narrow} ? -90 : 0"},
+            "labelAlign": {"expr": f"{narrow} ? 'right' : 'center'"},
+            "labelBaseline": {"expr": f"{narrow} ? 'middle' : 'top'"},
+            "labelLimit": 150,
             "labelOverlap": False,
-            "labelExpr": f"{json.dumps(lines, ensure_ascii=False)}[datum.label]",
+            "labelExpr": (
+                f"{narrow} ? datum.label : {json.dumps(lines, ensure_ascii=False)}[datum.label]"
+            ),
         },
     }
     y = {
@@ -50,10 +59,10 @@ def heatmap_spec(
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "data": {"values": rows},
-        "width": cell_width * len(areas),
-        "height": 30 * len(units),
-        # The size is the cells' only; the axis labels come on top (otherwise they squeeze them).
-        "autosize": {"type": "pad"},
+        "width": "container",
+        "height": row_height * len(units),
+        # The labels and the legend take their room out of the container's width: no clipping.
+        "autosize": {"type": "fit-x", "contains": "padding"},
         "encoding": {"x": x, "y": y},
         "layer": [
             {
@@ -63,7 +72,13 @@ def heatmap_spec(
                         "field": "score",
                         "type": "quantitative",
                         "scale": {"domain": [0, 100], "scheme": "blues"},
-                        "legend": {"title": score_title, "orient": "right"},
+                        # Above the cells, so that they keep a phone's whole width.
+                        "legend": {
+                            "title": score_title,
+                            "orient": "top",
+                            "direction": "horizontal",
+                            "gradientLength": 160,
+                        },
                     },
                     "tooltip": [
                         {"field": "unit", "title": unit_title},

@@ -7,6 +7,7 @@ are compared on 0–100 (mean / scale maximum × 100), so that a changed scale s
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -129,6 +130,14 @@ def compare(
 def scored_in_unit(found: History, unit_id: int | None) -> list[RoundRow]:
     """The scored rounds of one unit (None: of the organisation itself), oldest first."""
     return [row for row in found.unit_rows(unit_id) if row.score is not None]
+
+
+def comparison_scopes(found: History) -> list[int | None]:
+    """The scopes with at least two scored rounds to compare: None (the organisation's own
+    rounds) first, then the units by id."""
+    counts = Counter(row.round.unit_id for row in found.scored())
+    scopes = [scope for scope, n in counts.items() if n >= 2]
+    return sorted(scopes, key=lambda scope: -1 if scope is None else scope)
 
 
 def comparable_rounds(found: History, opened: int | None) -> list[RoundRow]:

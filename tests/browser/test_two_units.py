@@ -65,6 +65,16 @@ def _answer_a_round(page, link: str, option: int) -> None:
             next_area(page, area_index)
 
 
+def _fits_its_container(chart) -> None:
+    """The chart's drawing is no wider than its element (nothing clipped on a phone)."""
+    drawn = chart.locator("canvas, svg").first
+    expect(drawn).to_be_visible()
+    box, outer = drawn.bounding_box(), chart.bounding_box()
+    assert box is not None and outer is not None
+    assert box["width"] <= outer["width"] + 1, (box, outer)
+    assert box["x"] + box["width"] <= PHONE["width"], (box, PHONE)
+
+
 def test_two_units_answer_through_their_links_and_show_side_by_side(page, server):
     owner = _organisation(server)
     open_url(page, f"{server.url}/organisation?t={owner}&lang=de")
@@ -96,6 +106,7 @@ def test_two_units_answer_through_their_links_and_show_side_by_side(page, server
     page.set_viewport_size(PHONE)
     wait_idle(page)
     expect(page.get_by_role("heading", name="Einheiten × Handlungsfelder")).to_be_visible()
+    _fits_its_container(heatmap)
     save_screenshot(page, "units_view_390")
     with page.expect_download() as download:
         click(page, page.get_by_role("button", name="Excel-Datei herunterladen"), rerun=False)

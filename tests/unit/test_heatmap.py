@@ -19,11 +19,20 @@ def test_the_heatmap_has_a_cell_per_score_in_the_given_order():
     ]  # a unit without a score in an area has no cell
     assert spec["encoding"]["y"]["sort"] == ["Süd", "Nord"]
     assert spec["encoding"]["x"]["sort"] == list(AREAS)
-    assert spec["width"] == 2 * 140 and spec["height"] == 2 * 30
-    # The labels take room of their own rather than squeezing the cells.
-    assert spec["autosize"] == {"type": "pad"}
+    assert spec["height"] == 2 * 30
     labels = spec["encoding"]["x"]["axis"]["labelExpr"]
     assert '"Organisation und Strategie": ["Organisation", "und Strategie"]' in labels
+
+
+def test_the_heatmap_fits_its_container_with_labels_and_legend():
+    spec = heatmap_spec(("Nord",), AREAS, (("Nord", AREAS[0], 50.0),), "de")
+    # A 390 px phone: the chart takes its container's width, labels and legend included.
+    assert spec["width"] == "container"
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert spec["layer"][0]["encoding"]["color"]["legend"]["orient"] == "top"
+    axis = spec["encoding"]["x"]["axis"]
+    assert axis["labelAngle"] == {"expr": "width / 2 < 90 ? -90 : 0"}, "upright when narrow"
+    assert axis["labelLimit"] == 150
 
 
 def test_the_heatmap_speaks_the_ui_language():

@@ -49,6 +49,15 @@ def test_pdf_says_provisional_without_the_stage_praise(sme: Questionnaire) -> No
         assert " ".join(top.split()[:8]) not in text  # no "Verankert" praise for 2 answers
 
 
+def test_pdf_area_table_marks_the_provisional_overall_as_the_summary_does(
+    sme: Questionnaire,
+) -> None:
+    for lang, total in (("de", "Gesamt 100,0 Verankert (vorläufig)"),
+                        ("en", "Overall 100.0 Embedded (provisional)")):  # fmt: skip
+        text = pdf_text(build_report(sparse_self_check(sme), sme, lang=lang, creation_date=CREATED))
+        assert total in " ".join(text.split())
+
+
 def test_pdf_of_an_all_na_round_says_no_statement_rated(sme: Questionnaire) -> None:
     data = all_na_self_check(sme)
     text = pdf_text(build_report(data, sme, lang="de", creation_date=CREATED))

@@ -97,6 +97,8 @@ def _table(pdf: ReportPDF, content: ReportContent) -> None:
         ]
     rows = [_row(area, content) for area in content.areas]
     stage = content.overall_stage.name(lang) if content.overall_stage else "–"
+    if content.overall_stage and content.overall_provisional:  # as the summary says it
+        stage = t("common.provisional_stage", lang, stage=stage)
     total: list[str | Cell] = [
         Cell(t("common.overall", lang), ROW_BOLD),
         Cell(fmt_table(content.overall, lang), ROW_BOLD),

@@ -14,6 +14,8 @@ from assessment.charts.radar_chart import radar_args, radar_spec
 from assessment.charts.trend import MIN_ROUNDS, trend_args, trend_spec
 from assessment.formatting import fmt_change, fmt_date, fmt_number, fmt_whole
 from assessment.services import comparison as service
+from assessment.services import units
+from assessment.services.access import Visitor
 from assessment.services.comparison import Comparison, ItemChange
 from assessment.services.errors import ServiceError
 from assessment.services.history import History, RoundRow, history
@@ -37,8 +39,8 @@ def render() -> None:
         st.page_link(page("start"), label=tr("ui.go_start"), icon=":material/home:")
         st.stop()
     found = history(engine(), visitor)
-    # Newest first, as the selection lists them: the rounds of the opened round's unit.
-    scored = list(reversed(service.comparable_rounds(found, visitor.round_id)))
+    # Newest first, as the selection lists them: the rounds of one unit (or the organisation).
+    scored = list(reversed(_rounds_of_scope(found, visitor)))
     if len(scored) < 2:
         st.info(tr("history.compare.need_two"), icon=":material/info:")
         _back(visitor.may("rounds"))
@@ -57,6 +59,26 @@ def render() -> None:
     _items(found, found_comparison)
     _trend(found, found_comparison)
     _back(visitor.may("rounds"), found_comparison.later)
+
+
+def _rounds_of_scope(found: History, visitor: Visitor) -> list[RoundRow]:
+    """The scored rounds to choose from, oldest first: the organisation link first chooses
+    the scope (the organisation itself or a unit), any other link compares its own unit's."""
+    opened = service.comparable_rounds(found, visitor.round_id)
+    if not visitor.may("units"):
+        return opened
+    scopes = service.comparison_scopes(found)
+    if len(scopes) < 2:
+        return service.scored_in_unit(found, scopes[0]) if scopes else opened
+    names = {u.unit_id: u.name for u in units.list_units(engine(), visitor)}
+    default = opened[0].round.unit_id if opened else None
+    scope = st.selectbox(
+        tr("history.compare.scope"), scopes,
+        index=scopes.index(default) if default in scopes else 0,
+        format_func=lambda s: tr("history.compare.scope_own") if s is None else names[s],
+        key="cmp_scope",
+    )  # fmt: skip
+    return service.scored_in_unit(found, scope)
 
 
 def _label(row: RoundRow) -> str:

@@ -10,10 +10,10 @@ from assessment.export_files import csv_bytes, xlsx_bytes
 from assessment.formatting import fmt_change, fmt_date, fmt_number
 from assessment.responses import Organisation
 from assessment.scoring import Scores
-from assessment.services import access
+from assessment.services import access, units
 from assessment.services import history as history_service
 from assessment.services.access import Visitor
-from assessment.services.comparison import Comparison, compare_rounds
+from assessment.services.comparison import Comparison, compare_rounds, scored_in_unit
 from assessment.services.errors import ServiceError
 from assessment.services.history import History, RoundRow
 from assessment.ui.answer_widgets import error_message
@@ -43,14 +43,18 @@ def render() -> None:
     found = history_service.history(engine(), visitor)
     st.text(found.organisation.name)
     rows = found.rows
-    _rounds(found, rows)
+    names = _unit_names(visitor)
+    _rounds(found, rows, names)
     next_round_form(found, visitor)
     units_and_peers(found, visitor)
-    scored = found.scored()
-    if len(scored) >= 2:
-        _comparison(found, compare_rounds(found, scored[-1].round_id, scored[-2].round_id, lang()))
+    # Only rounds of one scope compare: the link's own (the organisation's, or the unit's).
+    own = scored_in_unit(found, visitor.unit_scope)
+    if len(own) >= 2:
+        _comparison(found, compare_rounds(found, own[-1].round_id, own[-2].round_id, lang()))
+    elif visitor.may("units") and len(found.scored()) > len(own):
+        _only_unit_rounds()
     if rows:
-        _export(found, rows)
+        _export(found, rows, names)
     if visitor.sees_whole_organisation:
         _profile(found.organisation, visitor)
     history_actions(visitor)
@@ -64,8 +68,21 @@ def _mode(row: RoundRow) -> str:
     return tr("history.mode_session")
 
 
-def rounds_table(found: History, rows: tuple[RoundRow, ...]) -> pd.DataFrame:
-    """The rounds as a display table, newest first."""
+def _unit_names(visitor: Visitor) -> dict[int, str]:
+    """The organisation's units by id (for the organisation link; a unit link sees one unit)."""
+    if not visitor.may("units"):
+        return {}
+    try:
+        return {u.unit_id: u.name for u in units.list_units(engine(), visitor)}
+    except ServiceError as error:
+        st.error(error_message(error), icon=":material/block:")
+        return {}
+
+
+def rounds_table(
+    found: History, rows: tuple[RoundRow, ...], unit_names: dict[int, str] | None = None
+) -> pd.DataFrame:
+    """The rounds as a display table, newest first; with a unit column when there are units."""
     language = lang()
     stages = {}
     for q in found.questionnaires.values():
@@ -74,6 +91,7 @@ def rounds_table(found: History, rows: tuple[RoundRow, ...]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             tr("history.col_round"): [r.round.label for r in ordered],
+            **_unit_column(ordered, unit_names),
             tr("history.col_date"): [fmt_date(r.round.date, language) for r in ordered],
             tr("common.questionnaire"): [
                 f"{r.round.questionnaire_id} {r.round.questionnaire_version}" for r in ordered
@@ -92,18 +110,30 @@ def rounds_table(found: History, rows: tuple[RoundRow, ...]) -> pd.DataFrame:
     )
 
 
+def _unit_column(ordered: list[RoundRow], unit_names: dict[int, str] | None) -> dict:
+    """The rounds' "Unit" column, or nothing when the organisation has no units."""
+    if not unit_names:
+        return {}
+    return {
+        tr("history.u_col_unit"): [
+            tr("history.col_no_unit") if r.round.unit_id is None else unit_names[r.round.unit_id]
+            for r in ordered
+        ]
+    }
+
+
 def _score_text(row: RoundRow) -> str:
     if row.withheld:
         return tr("history.withheld_short")
     return "–" if row.score is None else fmt_number(row.score, lang())
 
 
-def _rounds(found: History, rows: tuple[RoundRow, ...]) -> None:
+def _rounds(found: History, rows: tuple[RoundRow, ...], unit_names: dict[int, str]) -> None:
     st.subheader(tr("history.o_rounds"))
     if not rows:
         st.info(tr("history.o_no_rounds"))
         return
-    st.dataframe(rounds_table(found, rows), hide_index=True)
+    st.dataframe(rounds_table(found, rows, unit_names), hide_index=True)
     language = lang()
     by_id = {r.round_id: r for r in reversed(rows)}
     chosen = st.selectbox(
@@ -197,10 +227,20 @@ def _comparison(found: History, comparison: Comparison) -> None:
     comparison_link()
 
 
-def history_tables(found: History, rows: tuple[RoundRow, ...]) -> dict[str, pd.DataFrame]:
+def _only_unit_rounds() -> None:
+    """The organisation has too few scored rounds of its own; its units' rounds compare apart."""
+    st.subheader(tr("history.c_title"))
+    st.info(tr("history.c_only_units"), icon=":material/info:")
+    st.page_link(page("units"), label=tr("history.u_open_view"), icon=":material/compare:")
+    comparison_link()
+
+
+def history_tables(
+    found: History, rows: tuple[RoundRow, ...], unit_names: dict[int, str] | None = None
+) -> dict[str, pd.DataFrame]:
     """The history as export tables: rounds, and areas per round."""
     language = lang()
-    rounds = rounds_table(found, rows)
+    rounds = rounds_table(found, rows, unit_names)
     keys = {r.round.key: r for r in rows}
     areas = found.scores.areas[found.scores.areas["round"].isin(keys)]
     per_area = pd.DataFrame(
@@ -220,9 +260,9 @@ def history_tables(found: History, rows: tuple[RoundRow, ...]) -> dict[str, pd.D
     return {tr("history.x_sheet_rounds"): rounds, tr("history.x_sheet_areas"): per_area}
 
 
-def _export(found: History, rows: tuple[RoundRow, ...]) -> None:
+def _export(found: History, rows: tuple[RoundRow, ...], unit_names: dict[int, str]) -> None:
     st.subheader(tr("history.x_title"))
-    tables = history_tables(found, rows)
+    tables = history_tables(found, rows, unit_names)
     language = lang()
     left, right = st.columns(2)
     # The files are written only on a click (a workbook of 1,000 rounds takes seconds).

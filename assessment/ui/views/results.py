@@ -43,7 +43,7 @@ def render() -> None:
 
     stage_name = stages[overall.stage].name(language)
     if overall.provisional:  # too little rated: a direction, not a verdict (no stage praise)
-        stage_name = tr("ui.r_provisional_stage", stage=stage_name)
+        stage_name = tr("common.provisional_stage", stage=stage_name)
     col1, col2, col3, col4 = st.columns(4)
     col1.metric(tr("common.overall_score"), f"{fmt_whole(overall.score, language)} / 100")
     col2.metric(tr("common.stage"), stage_name)

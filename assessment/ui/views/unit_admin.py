@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from assessment.formatting import date_input_format, fmt_date, fmt_number
+from assessment.formatting import fmt_date, fmt_number
 from assessment.questionnaire import Questionnaire
 from assessment.services import benchmark, next_round, units
 from assessment.services.access import Visitor
@@ -72,7 +72,8 @@ def _units(found: History, visitor: Visitor, listed) -> None:
         day = st.date_input(
             tr("history.n_date"),
             value=dt.date.today(),
-            format=date_input_format(lang()),
+            # st.date_input knows numeric patterns only (not the tables' "D MMM YYYY").
+            format="DD.MM.YYYY" if lang() == "de" else "YYYY/MM/DD",
             key="u_date",
         )
         label = st.text_input(

@@ -43,7 +43,7 @@ def render() -> None:
     st.caption(tr("history.u_versus_mean_intro"))
     st.dataframe(versus_mean(seen), hide_index=True)
     st.subheader(tr("history.u_heatmap"))
-    st.vega_lite_chart(_heatmap(seen), width="content")
+    st.vega_lite_chart(_heatmap(seen), width="stretch")
     _export(seen)
 
 
