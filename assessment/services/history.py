@@ -12,7 +12,8 @@ Rules held here for every page and export built on the history:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 import pandas as pd
@@ -62,6 +63,9 @@ class History:
     scores: Scores  # keyed by round id as text; withheld rounds are absent
     plans: dict[int, tuple[PlanEntry, ...]]
     questionnaires: dict[int, Questionnaire]  # snapshot id -> questionnaire
+    #: (organisation id, `history_key`, read number[, unit scope]): what tables built from it
+    #: are cached by; empty for a history not read from storage.
+    key: tuple = ()
 
     def row(self, round_id: int) -> RoundRow:
         """The row of one round; KeyError if it is not the organisation's."""
@@ -112,7 +116,11 @@ def _only_unit(found: History, unit_id: int | None) -> History:
         overall=s.overall[s.overall["round"].isin(keys)].reset_index(drop=True),
     )
     plans = {rid: plan for rid, plan in found.plans.items() if str(rid) in keys}
-    return History(found.organisation, rows, scores, plans, found.questionnaires)
+    key = (*found.key, "unit", unit_id) if found.key else ()
+    return History(found.organisation, rows, scores, plans, found.questionnaires, key)
+
+
+_reads = itertools.count()
 
 
 @lru_cache(maxsize=32)
@@ -121,7 +129,9 @@ def _scored_history(engine: Engine, organisation_id: int, key: tuple[int, int, i
     data = stored.read_history(engine, organisation_id)
     snapshots = {r.snapshot_id for r in data.rounds}
     questionnaires = {sid: repo.snapshot_questionnaire(engine, sid) for sid in snapshots}
-    return score_history(data, questionnaires)
+    # The read's number keeps apart equal keys of two databases (tests, benchmarks).
+    read = (organisation_id, *key, next(_reads))
+    return replace(score_history(data, questionnaires), key=read)
 
 
 def score_history(data: StoredHistory, questionnaires: dict[int, Questionnaire]) -> History:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from assessment.charts.radar_chart import radar_args, radar_spec
 from assessment.export_files import csv_bytes, xlsx_bytes
-from assessment.formatting import fmt_change, fmt_date, fmt_number
+from assessment.formatting import fmt_change, fmt_number
 from assessment.responses import Organisation
 from assessment.scoring import Scores
 from assessment.services import access, units
@@ -16,6 +16,7 @@ from assessment.services.access import Visitor
 from assessment.services.comparison import Comparison, compare_rounds, scored_in_unit
 from assessment.services.errors import ServiceError
 from assessment.services.history import History, RoundRow
+from assessment.services.history_tables import HistoryTables, history_tables
 from assessment.ui.answer_widgets import error_message
 from assessment.ui.pages_registry import page
 from assessment.ui.session import engine, open_round
@@ -42,9 +43,8 @@ def render() -> None:
         st.stop()
     found = history_service.history(engine(), visitor)
     st.text(found.organisation.name)
-    rows = found.rows
-    names = _unit_names(visitor)
-    _rounds(found, rows, names)
+    tables = history_tables(found, lang(), _unit_names(visitor))
+    _rounds(found, tables)
     next_round_form(found, visitor)
     units_and_peers(found, visitor)
     # Only rounds of one scope compare: the link's own (the organisation's, or the unit's).
@@ -53,19 +53,11 @@ def render() -> None:
         _comparison(found, compare_rounds(found, own[-1].round_id, own[-2].round_id, lang()))
     elif visitor.may("units") and len(found.scored()) > len(own):
         _only_unit_rounds()
-    if rows:
-        _export(found, rows, names)
+    if found.rows:
+        _export(tables)
     if visitor.sees_whole_organisation:
         _profile(found.organisation, visitor)
     history_actions(visitor)
-
-
-def _mode(row: RoundRow) -> str:
-    if row.round.mode == "self":
-        return tr("history.mode_self")
-    if row.round.anonymous:
-        return tr("history.mode_session_anonymous")
-    return tr("history.mode_session")
 
 
 def _unit_names(visitor: Visitor) -> dict[int, str]:
@@ -79,72 +71,19 @@ def _unit_names(visitor: Visitor) -> dict[int, str]:
         return {}
 
 
-def rounds_table(
-    found: History, rows: tuple[RoundRow, ...], unit_names: dict[int, str] | None = None
-) -> pd.DataFrame:
-    """The rounds as a display table, newest first; with a unit column when there are units."""
-    language = lang()
-    stages = {}
-    for q in found.questionnaires.values():
-        stages.update({s.id: s.name(language) for s in q.stages})
-    ordered = list(reversed(rows))
-    return pd.DataFrame(
-        {
-            tr("history.col_round"): [r.round.label for r in ordered],
-            **_unit_column(ordered, unit_names),
-            tr("history.col_date"): [fmt_date(r.round.date, language) for r in ordered],
-            tr("common.questionnaire"): [
-                f"{r.round.questionnaire_id} {r.round.questionnaire_version}" for r in ordered
-            ],
-            tr("history.col_mode"): [_mode(r) for r in ordered],
-            tr("common.respondents"): [r.respondents for r in ordered],
-            tr("common.overall_score"): [_score_text(r) for r in ordered],
-            tr("common.stage"): [stages.get(r.stage, "–") for r in ordered],
-            tr("common.status"): [
-                tr("history.round_closed")
-                if r.round.status == "closed"
-                else tr("history.round_open")
-                for r in ordered
-            ],
-        }
-    )
-
-
-def _unit_column(ordered: list[RoundRow], unit_names: dict[int, str] | None) -> dict:
-    """The rounds' "Unit" column, or nothing when the organisation has no units."""
-    if not unit_names:
-        return {}
-    return {
-        tr("history.u_col_unit"): [
-            tr("history.col_no_unit") if r.round.unit_id is None else unit_names[r.round.unit_id]
-            for r in ordered
-        ]
-    }
-
-
-def _score_text(row: RoundRow) -> str:
-    if row.withheld:
-        return tr("history.withheld_short")
-    return "–" if row.score is None else fmt_number(row.score, lang())
-
-
-def _rounds(found: History, rows: tuple[RoundRow, ...], unit_names: dict[int, str]) -> None:
+def _rounds(found: History, tables: HistoryTables) -> None:
     st.subheader(tr("history.o_rounds"))
-    if not rows:
+    if not found.rows:
         st.info(tr("history.o_no_rounds"))
         return
-    st.dataframe(rounds_table(found, rows, unit_names), hide_index=True)
-    language = lang()
-    by_id = {r.round_id: r for r in reversed(rows)}
+    st.dataframe(tables.rounds, hide_index=True)
     chosen = st.selectbox(
         tr("history.o_open_label"),
-        options=list(by_id),
-        format_func=lambda rid: (
-            f"{by_id[rid].round.label} · {fmt_date(by_id[rid].round.date, language)}"
-        ),
+        options=list(tables.choices),
+        format_func=tables.choices.__getitem__,
         key="o_open_round",
     )
-    session = by_id[chosen].round.mode == "session"
+    session = found.row(chosen).round.mode == "session"
     left, right = st.columns(2)
     if left.button(tr("history.o_open_results"), icon=":material/radar:", type="primary"):
         open_round(chosen)
@@ -235,34 +174,9 @@ def _only_unit_rounds() -> None:
     comparison_link()
 
 
-def history_tables(
-    found: History, rows: tuple[RoundRow, ...], unit_names: dict[int, str] | None = None
-) -> dict[str, pd.DataFrame]:
-    """The history as export tables: rounds, and areas per round."""
-    language = lang()
-    rounds = rounds_table(found, rows, unit_names)
-    keys = {r.round.key: r for r in rows}
-    areas = found.scores.areas[found.scores.areas["round"].isin(keys)]
-    per_area = pd.DataFrame(
-        {
-            tr("history.col_round"): [keys[k].round.label for k in areas["round"]],
-            tr("history.col_date"): [
-                fmt_date(keys[k].round.date, language) for k in areas["round"]
-            ],
-            tr("history.c_area"): [
-                found.questionnaire(keys[k].round_id).dimensions_by_id[a].title(language)
-                for k, a in zip(areas["round"], areas["area"], strict=True)
-            ],
-            tr("history.x_score"): areas["score"].round(1).tolist(),
-            tr("history.x_target"): areas["target"].tolist(),
-        }
-    )
-    return {tr("history.x_sheet_rounds"): rounds, tr("history.x_sheet_areas"): per_area}
-
-
-def _export(found: History, rows: tuple[RoundRow, ...], unit_names: dict[int, str]) -> None:
+def _export(history: HistoryTables) -> None:
     st.subheader(tr("history.x_title"))
-    tables = history_tables(found, rows, unit_names)
+    tables = history.export
     language = lang()
     left, right = st.columns(2)
     # The files are written only on a click (a workbook of 1,000 rounds takes seconds).
