@@ -11,6 +11,16 @@ from assessment.storage.history import read_organisation
 
 
 @dataclass(frozen=True)
+class RoundContents:
+    """How many rounds, respondents, answers and plans the organisation's rounds hold."""
+
+    rounds: int
+    respondents: int
+    answers: int
+    plans: int
+
+
+@dataclass(frozen=True)
 class OrganisationContents:
     """The organisation's name and how many units, rounds, respondents, answers, plans it has."""
 
@@ -22,13 +32,15 @@ class OrganisationContents:
     plans: int
 
 
-def organisation_contents(engine: Engine, organisation_id: int) -> OrganisationContents:
-    """Count what deleting the organisation would delete (one query; NotFound if unknown)."""
-    r, p, a, u, c = t.round.c, t.respondent.c, t.answer.c, t.unit.c, t.action.c
+def round_contents(engine: Engine, organisation_id: int) -> RoundContents:
+    """Count what the organisation's rounds hold (one query; it grows with the answers).
+
+    Every write to a round bumps its revision, so the count can be cached by `history_key`.
+    """
+    r, p, a, c = t.round.c, t.respondent.c, t.answer.c, t.action.c
     own = select(r.id).where(r.organisation_id == organisation_id).scalar_subquery()
     people = select(p.id).where(p.round_id.in_(own)).scalar_subquery()
     stmt = select(
-        select(func.count(u.id)).where(u.organisation_id == organisation_id).scalar_subquery(),
         select(func.count(r.id)).where(r.organisation_id == organisation_id).scalar_subquery(),
         select(func.count(p.id)).where(p.round_id.in_(own)).scalar_subquery(),
         select(func.count()).select_from(t.answer).where(a.respondent_id.in_(people))
@@ -37,8 +49,22 @@ def organisation_contents(engine: Engine, organisation_id: int) -> OrganisationC
         .scalar_subquery(),
     )  # fmt: skip
     with engine.connect() as conn:
+        rounds, respondents, answers, plans = conn.execute(stmt).one()
+    return RoundContents(int(rounds), int(respondents), int(answers), int(plans))
+
+
+def organisation_contents(
+    engine: Engine, organisation_id: int, held: RoundContents
+) -> OrganisationContents:
+    """The organisation's name and units (read now) with what its rounds hold (NotFound if unknown).
+
+    Units are read here, not cached with `held`: adding one bumps no round's revision.
+    """
+    u = t.unit.c
+    stmt = select(func.count(u.id)).where(u.organisation_id == organisation_id)
+    with engine.connect() as conn:
         name = read_organisation(conn, organisation_id).name
-        units, rounds, respondents, answers, plans = conn.execute(stmt).one()
+        units = conn.execute(stmt).scalar_one()
     return OrganisationContents(
-        name, int(units), int(rounds), int(respondents), int(answers), int(plans)
+        name, int(units), held.rounds, held.respondents, held.answers, held.plans
     )

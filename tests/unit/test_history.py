@@ -8,7 +8,17 @@ import pytest
 
 from assessment.questionnaire import load_questionnaire
 from assessment.responses import Organisation, PlanEntry
-from assessment.services import access, answering, comparison, history, next_round, planning, rounds
+from assessment.services import (
+    access,
+    answering,
+    comparison,
+    history,
+    history_tables,
+    next_round,
+    planning,
+    rounds,
+    units,
+)
 from assessment.services.errors import Forbidden
 from tests.conftest import MINI
 
@@ -162,3 +172,36 @@ def test_the_organisation_link_changes_the_profile_of_every_round(engine, mini):
     history.update_organisation(engine, owner, changed)
     assert access.resolve(engine, started.respondent_token).round.organisation == changed
     assert history.history(engine, owner).organisation == changed
+
+
+def test_the_history_tables_are_built_once_per_revision_and_language(engine, mini):
+    started, owner = first_round(engine, mini, value=2)
+    found = history.history(engine, owner)
+    tables = history_tables.history_tables(found, "de")
+    assert tables.rounds["Runde"].tolist() == ["Runde 2025"]
+    assert list(tables.choices.values()) == ["Runde 2025 · 01.03.2025"]
+    assert list(tables.export) == ["Runden", "Handlungsfelder"]
+    assert len(tables.export["Handlungsfelder"]) == len(mini.dimensions)
+    # A plain rerun: the same tables; another language or a write: new ones.
+    assert history_tables.history_tables(history.history(engine, owner), "de") is tables
+    english = history_tables.history_tables(found, "en")
+    assert english is not tables and english.rounds.columns[0] == "Round"
+    answering.save_answer(engine, access.resolve(engine, started.respondent_token), "s1", 4)
+    fresh = history_tables.history_tables(history.history(engine, owner), "de")
+    assert fresh is not tables
+    assert fresh.rounds["Gesamtwert"].tolist() != tables.rounds["Gesamtwert"].tolist()
+
+
+def test_the_deletion_count_follows_every_write_and_every_new_unit(engine, mini):
+    started, owner = first_round(engine, mini, value=2)
+    before = rounds.deletion_preview(engine, owner)
+    assert (before.units, before.rounds, before.answers) == (0, 1, len(mini.items_by_id))
+    assert rounds.deletion_preview(engine, owner) == before
+    units.add_unit(engine, owner, "Standort Nord")  # bumps no round's revision
+    assert rounds.deletion_preview(engine, owner).units == 1
+    me = access.resolve(engine, started.respondent_token)
+    answering.clear_answer(engine, me, "s1")  # an answer taken back: one fewer
+    assert rounds.deletion_preview(engine, owner).answers == len(mini.items_by_id) - 1
+    next_round.start_next_round(engine, owner, mini, "Runde 2026", A_YEAR_LATER)
+    after = rounds.deletion_preview(engine, owner)
+    assert (after.units, after.rounds, after.respondents) == (1, 2, 2)
