@@ -20,10 +20,12 @@ from assessment.scoring import Scores
 from assessment.services.access import Visitor, require
 from assessment.services.errors import Invalid, NotFound
 from assessment.services.history import History, RoundRow, history
+from assessment.services.keyed_cache import KeyedCache
 
 Direction = Literal["up", "down", "same"]
 #: How many items each of "improved most" and "fell back most" lists.
 TOP_ITEMS = 5
+_comparisons: KeyedCache[Comparison] = KeyedCache(32)
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,16 @@ def _series(found: History, row: RoundRow) -> RoundSeries:
 
 
 def compare_rounds(found: History, later_id: int, earlier_id: int, lang: str) -> Comparison:
-    """Compare two scored rounds of a history."""
+    """Compare two scored rounds of a history (cached by the history's revision key)."""
+    if not found.key:  # a history not read from storage has no revision to key on
+        return _compare_rounds(found, later_id, earlier_id, lang)
+    return _comparisons.get_or_build(
+        (found.key, later_id, earlier_id, lang),
+        lambda: _compare_rounds(found, later_id, earlier_id, lang),
+    )
+
+
+def _compare_rounds(found: History, later_id: int, earlier_id: int, lang: str) -> Comparison:
     later, earlier = found.row(later_id), found.row(earlier_id)
     q_later, q_earlier = found.questionnaire(later_id), found.questionnaire(earlier_id)
     areas = found.scores.areas

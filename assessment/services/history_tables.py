@@ -8,8 +8,6 @@ The tables are shared between callers: read them, never change them in place.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import pandas as pd
@@ -17,6 +15,7 @@ import pandas as pd
 from assessment.formatting import fmt_date, fmt_number
 from assessment.i18n import t
 from assessment.services.history import History, RoundRow
+from assessment.services.keyed_cache import KeyedCache
 
 _STATUS = {True: "history.round_closed", False: "history.round_open"}
 #: Tables kept at once (a few organisations × languages; each is a few hundred kB at most).
@@ -34,8 +33,7 @@ class HistoryTables:
     export: dict[str, pd.DataFrame]
 
 
-_cache: OrderedDict[tuple, HistoryTables] = OrderedDict()
-_lock = threading.Lock()
+_cache: KeyedCache[HistoryTables] = KeyedCache(CACHE_SIZE)
 
 
 def history_tables(
@@ -45,18 +43,9 @@ def history_tables(
     names = tuple(sorted((unit_names or {}).items()))
     if not found.key:  # a history not read from storage has no revision to key on
         return _build(found, language, dict(names))
-    cache_key = (found.key, language, names)
-    with _lock:
-        hit = _cache.get(cache_key)
-        if hit is not None:
-            _cache.move_to_end(cache_key)
-            return hit
-    built = _build(found, language, dict(names))
-    with _lock:
-        _cache[cache_key] = built
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return built
+    return _cache.get_or_build(
+        (found.key, language, names), lambda: _build(found, language, dict(names))
+    )
 
 
 def _build(found: History, language: str, unit_names: dict[int, str]) -> HistoryTables:

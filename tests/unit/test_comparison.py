@@ -153,3 +153,15 @@ def test_deleting_names_what_goes_and_only_the_organisation_link_may(engine, min
     assert rounds.delete_organisation(engine, owner)
     for token in (started.owner_token, started.respondent_token, started.admin_token):
         assert access.resolve(engine, token) is None
+
+
+def test_a_comparison_is_built_once_per_revision_and_anew_after_a_write(engine, mini):
+    owner, tokens = three_rounds(engine, mini)
+    first = comparison.compare(engine, owner, "de")
+    assert comparison.compare(engine, owner, "de") is first  # a plain rerun reuses it
+    assert comparison.compare(engine, owner, "en") is not first
+    item = mini.dimensions[0].items[0].id
+    answering.save_answer(engine, access.resolve(engine, tokens[-1]), item, 0)
+    after = comparison.compare(engine, owner, "de")
+    assert after is not first
+    assert after.areas[0].now < first.areas[0].now  # the new answer is in the new comparison
