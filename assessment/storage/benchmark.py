@@ -11,10 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, case, func, or_, select
+from sqlalchemy import Connection, Engine, func, or_, select
 
 from assessment.storage import tables as t
-from assessment.storage.history import ANSWER_COLUMNS, StoredRound
+from assessment.storage.history import (
+    ANSWER_COLUMNS,
+    StoredRound,
+    respondent_counts,
+    round_columns,
+    stored_round,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,15 +82,7 @@ def read_benchmark(engine: Engine) -> StoredBenchmark:
 
 def _newest_countable(conn: Connection) -> list[BenchmarkRound]:
     r, p, o, a = t.round.c, t.respondent.c, t.organisation.c, t.answer.c
-    counts = (
-        select(
-            p.round_id,
-            func.count(p.id).label("joined"),
-            func.count(case((p.submitted.is_(True), 1))).label("submitted"),
-        )
-        .group_by(p.round_id)
-        .subquery()
-    )
+    counts = respondent_counts()
     answered = (
         select(p.round_id, func.count().label("answered"))
         .join(t.answer, a.respondent_id == p.id)
@@ -93,25 +91,7 @@ def _newest_countable(conn: Connection) -> list[BenchmarkRound]:
         .subquery()
     )
     stmt = (
-        select(
-            r.id,
-            r.label,
-            r.date,
-            r.mode,
-            r.anonymous,
-            r.status,
-            r.questionnaire_id,
-            r.questionnaire_version,
-            r.snapshot_id,
-            r.min_group_size,
-            r.unit_id,
-            func.coalesce(counts.c.joined, 0),
-            func.coalesce(counts.c.submitted, 0),
-            r.revision,
-            r.organisation_id,
-            o.sector,
-            o.size,
-        )
+        select(*round_columns(counts), r.organisation_id, o.sector, o.size)
         .join(t.organisation, o.id == r.organisation_id)
         .join(answered, answered.c.round_id == r.id)
         .outerjoin(counts, counts.c.round_id == r.id)
@@ -123,13 +103,7 @@ def _newest_countable(conn: Connection) -> list[BenchmarkRound]:
         scope = (row[14], row[10], row[6])
         if scope in newest:
             continue
-        stored = StoredRound(
-            round_id=row[0], label=row[1], date=row[2], mode=row[3], anonymous=bool(row[4]),
-            status=row[5], questionnaire_id=row[6], questionnaire_version=row[7],
-            snapshot_id=row[8], min_group_size=int(row[9]), unit_id=row[10],
-            joined=int(row[11]), submitted=int(row[12]), revision=int(row[13]),
-        )  # fmt: skip
-        newest[scope] = BenchmarkRound(stored, row[14], row[15] or "", row[16] or "")
+        newest[scope] = BenchmarkRound(stored_round(row), row[14], row[15] or "", row[16] or "")
     return list(newest.values())
 
 

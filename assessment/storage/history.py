@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, case, func, or_, select, update
+from sqlalchemy import Connection, Engine, Subquery, case, func, or_, select, update
 
 from assessment.responses import NAME_MAX_LENGTH, Organisation, PlanEntry
 from assessment.storage import tables as t
@@ -194,9 +194,10 @@ def _organisation_exists(conn: Connection, organisation_id: int) -> bool:
     return conn.scalar(select(o.id).where(o.id == organisation_id)) is not None
 
 
-def _read_rounds(conn: Connection, organisation_id: int) -> list[StoredRound]:
-    r, p = t.round.c, t.respondent.c
-    counts = (
+def respondent_counts() -> Subquery:
+    """Per round: how many joined and how many submitted (a subquery to outer-join)."""
+    p = t.respondent.c
+    return (
         select(
             p.round_id,
             func.count(p.id).label("joined"),
@@ -205,46 +206,59 @@ def _read_rounds(conn: Connection, organisation_id: int) -> list[StoredRound]:
         .group_by(p.round_id)
         .subquery()
     )
+
+
+def round_columns(counts: Subquery) -> list:
+    """The columns of a `StoredRound`, in the order `stored_round` reads them."""
+    r = t.round.c
+    return [
+        r.id,
+        r.label,
+        r.date,
+        r.mode,
+        r.anonymous,
+        r.status,
+        r.questionnaire_id,
+        r.questionnaire_version,
+        r.snapshot_id,
+        r.min_group_size,
+        r.unit_id,
+        func.coalesce(counts.c.joined, 0),
+        func.coalesce(counts.c.submitted, 0),
+        r.revision,
+    ]
+
+
+def stored_round(row) -> StoredRound:
+    """The `StoredRound` of a row that starts with `round_columns`."""
+    return StoredRound(
+        round_id=row[0],
+        label=row[1],
+        date=row[2],
+        mode=row[3],
+        anonymous=bool(row[4]),
+        status=row[5],
+        questionnaire_id=row[6],
+        questionnaire_version=row[7],
+        snapshot_id=row[8],
+        min_group_size=int(row[9]),
+        unit_id=row[10],
+        joined=int(row[11]),
+        submitted=int(row[12]),
+        revision=int(row[13]),
+    )
+
+
+def _read_rounds(conn: Connection, organisation_id: int) -> list[StoredRound]:
+    r = t.round.c
+    counts = respondent_counts()
     stmt = (
-        select(
-            r.id,
-            r.label,
-            r.date,
-            r.mode,
-            r.anonymous,
-            r.status,
-            r.questionnaire_id,
-            r.questionnaire_version,
-            r.snapshot_id,
-            r.min_group_size,
-            r.unit_id,
-            func.coalesce(counts.c.joined, 0),
-            func.coalesce(counts.c.submitted, 0),
-            r.revision,
-        )
+        select(*round_columns(counts))
         .outerjoin(counts, counts.c.round_id == r.id)
         .where(r.organisation_id == organisation_id)
         .order_by(r.date, r.id)
     )
-    return [
-        StoredRound(
-            round_id=row[0],
-            label=row[1],
-            date=row[2],
-            mode=row[3],
-            anonymous=bool(row[4]),
-            status=row[5],
-            questionnaire_id=row[6],
-            questionnaire_version=row[7],
-            snapshot_id=row[8],
-            min_group_size=int(row[9]),
-            unit_id=row[10],
-            joined=int(row[11]),
-            submitted=int(row[12]),
-            revision=int(row[13]),
-        )
-        for row in conn.execute(stmt)
-    ]
+    return [stored_round(row) for row in conn.execute(stmt)]
 
 
 def _read_answers(
