@@ -68,3 +68,20 @@ def further_dimensions_note(item: Item) -> str | None:
         return None
     names = ", ".join(tr(f"common.diversity_{d}") for d in item.further_dimensions)
     return tr("common.further_dimensions", dimensions=names)
+
+
+def institution_type_select(
+    kinds: dict[str, str], key: str, placeholder: str = "ui.profile_kind_placeholder"
+) -> str | None:
+    """The institution type chosen from `kinds` (id -> label); None when there are no kinds."""
+    if not kinds:
+        return None
+    return st.selectbox(
+        tr("common.institution_type"),
+        options=list(kinds),
+        format_func=kinds.get,
+        index=None,
+        placeholder=tr(placeholder),
+        help=tr("ui.profile_kind_help"),
+        key=key,
+    )

@@ -12,7 +12,7 @@ from assessment.ui.answer_widgets import error_message
 from assessment.ui.pages_registry import page
 from assessment.ui.session import catalogue, current
 from assessment.ui.state import lang, set_token, tr
-from assessment.ui.widgets import resume_link_box
+from assessment.ui.widgets import institution_type_select, resume_link_box
 
 st.title(tr("ui.profile_title"))
 st.caption(tr("ui.profile_intro"))
@@ -50,17 +50,7 @@ with st.form("profile"):
         key=keys["size"],
     )
     region = right.text_input(tr("common.org_region"), max_chars=200, key=keys["region"])
-    kind_chosen = None
-    if kinds and cur is None:
-        kind_chosen = st.selectbox(
-            tr("common.institution_type"),
-            options=list(kinds),
-            format_func=kinds.get,
-            index=None,
-            placeholder=tr("ui.profile_kind_placeholder"),
-            help=tr("ui.profile_kind_help"),
-            key=f"{prefix}_institution_type",
-        )
+    kind_chosen = None if cur else institution_type_select(kinds, f"{prefix}_institution_type")
     round_label = st.text_input(tr("ui.profile_round"), max_chars=200, key=keys["label"])
     submitted = st.form_submit_button(
         tr("ui.profile_save") if cur else tr("ui.profile_save_new"), type="primary"

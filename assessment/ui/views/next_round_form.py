@@ -15,6 +15,7 @@ from assessment.ui.answer_widgets import error_message
 from assessment.ui.pages_registry import link, page
 from assessment.ui.session import catalogue, engine
 from assessment.ui.state import NEW_OWNER_TOKEN, lang, set_token, tr
+from assessment.ui.widgets import institution_type_select
 
 #: Session key of the round just started here: (mode, token to continue with, join code).
 STARTED = "o_started"
@@ -63,17 +64,7 @@ def next_round_form(found: History, visitor: Visitor) -> None:
             # The kinds of the newest questionnaires (an older version that has them shares them).
             typed = [q for q in offered(catalogue()) if q.institution_types]
             kinds = {t.id: t.label(lang()) for t in typed[0].institution_types} if typed else {}
-            kind = None
-            if kinds:
-                kind = st.selectbox(
-                    tr("common.institution_type"),
-                    options=list(kinds),
-                    format_func=kinds.get,
-                    index=None,
-                    placeholder=tr("history.n_kind_placeholder"),
-                    help=tr("ui.profile_kind_help"),
-                    key="n_kind",
-                )
+            kind = institution_type_select(kinds, "n_kind", "history.n_kind_placeholder")
             mode = st.radio(
                 tr("history.col_mode"),
                 options=["self", "session"],
@@ -106,11 +97,16 @@ def next_round_form(found: History, visitor: Visitor) -> None:
     except ServiceError as error:
         st.error(error_message(error), icon=":material/block:")
         return
+    remember_started(mode, started)
+    st.rerun()
+
+
+def remember_started(mode: str, started) -> None:
+    """Keep the new round's link for the box that shows it after the rerun."""
     if mode == "self":
         st.session_state[STARTED] = ("self", started.respondent_token, None)
     else:
         st.session_state[STARTED] = ("session", started.admin_token, started.join_code)
-    st.rerun()
 
 
 def _show_started(visitor: Visitor) -> bool:

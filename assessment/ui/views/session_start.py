@@ -11,6 +11,7 @@ from assessment.services.errors import ServiceError
 from assessment.ui.answer_widgets import error_message
 from assessment.ui.pages_registry import page
 from assessment.ui.state import lang, set_token, tr
+from assessment.ui.widgets import institution_type_select
 
 #: The smallest group a session may require before it shows a result.
 MIN_GROUP = 3
@@ -27,17 +28,7 @@ def create_session_form(chosen: tuple[str, str]) -> None:
         st.caption(tr("ui.s_create_intro"))
         with st.form("create_session"):
             name = st.text_input(tr("ui.profile_name"), max_chars=200, key="s_org_name")
-            kind = None
-            if kinds:
-                kind = st.selectbox(
-                    tr("common.institution_type"),
-                    options=list(kinds),
-                    format_func=kinds.get,
-                    index=None,
-                    placeholder=tr("ui.profile_kind_placeholder"),
-                    help=tr("ui.profile_kind_help"),
-                    key=f"s_kind_{q.id}",
-                )
+            kind = institution_type_select(kinds, f"s_kind_{q.id}")
             left, right = st.columns(2)
             sector = left.text_input(tr("common.org_sector"), max_chars=200, key="s_org_sector")
             region = right.text_input(tr("common.org_region"), max_chars=200, key="s_org_region")

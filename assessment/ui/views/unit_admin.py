@@ -18,7 +18,7 @@ from assessment.ui.answer_widgets import error_message
 from assessment.ui.pages_registry import link, page
 from assessment.ui.session import catalogue, engine
 from assessment.ui.state import lang, tr
-from assessment.ui.views.next_round_form import STARTED
+from assessment.ui.views.next_round_form import remember_started
 
 #: Session key of the unit link shown once: (unit name, token).
 NEW_LINK = "u_new_link"
@@ -125,10 +125,7 @@ def _start_round(
         st.error(error_message(error), icon=":material/block:")
         return
     # The next-round box above shows the new round's link, as for the organisation's own rounds.
-    if mode == "self":
-        st.session_state[STARTED] = ("self", started.respondent_token, None)
-    else:
-        st.session_state[STARTED] = ("session", started.admin_token, started.join_code)
+    remember_started(mode, started)
     st.rerun()
 
 
