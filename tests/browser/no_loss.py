@@ -14,8 +14,10 @@ from assessment.storage import engine as storage_engine
 from assessment.storage import repository as repo
 from assessment.storage.tokens import hash_token
 
-#: The radio's options in display order: the scale values 0..4, then "don't know / N/A".
-NA_INDEX = 5
+#: The radio's options in display order: the scale values 0..4, then "don't know", then "not
+#: applicable".
+DONT_KNOW_INDEX = 5
+NOT_APPLICABLE_INDEX = 6
 
 #: Every answer radio on the page with its checked option, and the items marked "not saved".
 SCREEN_STATE = """
@@ -44,10 +46,11 @@ def new_round(db_url: str, q: Questionnaire, name: str) -> str:
     return new.respondent_token
 
 
-def stored_rows(db_url: str, token: str) -> list[tuple[str, int | None, object]]:
-    """The respondent's given answers as (item, value, updated_at), straight from the database."""
+def stored_rows(db_url: str, token: str) -> list[tuple[str, int | None, object, bool]]:
+    """The respondent's given answers as (item, value, updated_at, not applicable), straight from
+    the database."""
     query = text(
-        "SELECT a.item_id, a.value, a.updated_at FROM answer a "
+        "SELECT a.item_id, a.value, a.updated_at, a.not_applicable FROM answer a "
         "JOIN respondent p ON p.id = a.respondent_id WHERE p.token_hash = :digest AND a.answered"
     )
     with _engine(db_url).connect() as conn:
@@ -57,8 +60,8 @@ def stored_rows(db_url: str, token: str) -> list[tuple[str, int | None, object]]
 def stored_answers(db_url: str, token: str) -> dict[str, int]:
     """The respondent's stored answers as option indexes; unanswered items are absent."""
     return {
-        item: NA_INDEX if value is None else int(value)
-        for item, value, _ in stored_rows(db_url, token)
+        item: NOT_APPLICABLE_INDEX if na else DONT_KNOW_INDEX if value is None else int(value)
+        for item, value, _, na in stored_rows(db_url, token)
     }
 
 

@@ -72,7 +72,7 @@ async def settled(page, server, token: str) -> Comparison:
 
 def stored_at(db_url: str, token: str) -> dict[str, float]:
     """When each of the respondent's answers was written (server clock, seconds since epoch)."""
-    return {item: _epoch(at) for item, _, at in stored_rows(db_url, token)}
+    return {item: _epoch(at) for item, _, at, _ in stored_rows(db_url, token)}
 
 
 def _epoch(stamp: str | dt.datetime) -> float:
