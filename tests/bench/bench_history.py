@@ -12,12 +12,13 @@ over the units, in all 10 or `--rounds` rounds. Measured interleaved in one proc
   the last two, the units and the export;
 - units view (AppTest rerun): every unit's newest round, the mean, the radars, the heatmap and
   the export of every unit;
-- comparison data (`services.comparison.compare`): the newest round against the one before,
-  with the trend over all rounds.
+- comparison page (AppTest rerun): the newest round against the one before (overlay, deltas,
+  items, measures done between them) and the trend over all rounds;
+- comparison data (`services.comparison.compare`): what that page draws, without drawing it.
 
-Each is timed as a plain rerun (the history is cached by revision; goal: at most 1.5 times the
-10-round figure) and right after a write to one round, which changes the revision, so that all
-rounds are read again (one query per table, never one per round) and scored by one
+Each is timed as a plain rerun (the history is cached by revision; goal for the three pages: at
+most 1.5 times the 10-round figure) and right after a write to one round, which changes the
+revision, so that all rounds are read again (one query per table, never one per round) and scored by one
 `score_rounds` call (no goal: it grows with the answers read; printed for reading). The last
 column counts the SQL statements of one run of each: they must not grow with the rounds.
 Exits 0: the figures are for reading, not for CI.
@@ -183,7 +184,7 @@ def measure(db: Database, run: Callable[[], object], sample: Sample, n: int, col
 
 
 def runner(db: Database, what: str) -> Callable[[], object]:
-    if what == "comparison":
+    if what == "comparison_data":
         owner = access.resolve(db.engine, db.owner_token)
         return lambda: comparison.compare(db.engine, owner, "de")
     at = app_test(db, f"{what}.py")
@@ -202,7 +203,7 @@ def main() -> int:
     parser.add_argument("--cold-runs", type=int, default=5, help="runs after a write")
     parser.add_argument("--rounds", type=int, default=1000, help="rounds of the large database")
     parser.add_argument(
-        "--only", default=",".join(NAMES), help="comma-separated: organisation,units,comparison"
+        "--only", default=",".join(NAMES), help="comma-separated: " + ",".join(NAMES)
     )
     args = parser.parse_args()
     from streamlit.logger import set_log_level
@@ -234,10 +235,13 @@ def main() -> int:
     return 0
 
 
+#: What the goal judges: the pages' reruns (the comparison data is printed for reading).
+PAGES = ("organisation", "units", "comparison")
 NAMES = {
     "organisation": "organisation page",
     "units": "units view",
-    "comparison": "comparison data",
+    "comparison": "comparison page",
+    "comparison_data": "comparison data",
 }
 
 
@@ -253,8 +257,9 @@ def print_table(rows, large_rounds: int) -> None:
             b = statistics.median(getattr(large, kind)) * 1000
             ratio = b / a
             label = f"{NAMES[what]} ({'rerun' if kind == 'warm' else 'after a write'})"
-            goal = f"{GOAL:>5}" if kind == "warm" else f"{'–':>5}"
-            verdict = ("PASS" if ratio <= GOAL else "FAIL") if kind == "warm" else ""
+            judged = kind == "warm" and what in PAGES  # the goal is the pages'
+            goal = f"{GOAL:>5}" if judged else f"{'–':>5}"
+            verdict = ("PASS" if ratio <= GOAL else "FAIL") if judged else ""
             queries = (getattr(small, f"{kind}_statements"), getattr(large, f"{kind}_statements"))
             same = "same" if queries[0] == queries[1] else "GROWS"
             print(f"{label:<34} {a:>8.1f} ms {b:>9.1f} ms {ratio:>6.2f} {goal} {verdict:>4}  "
