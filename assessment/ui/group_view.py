@@ -21,6 +21,8 @@ from assessment.ui.session import Current, engine
 class GroupView:
     """The group result with its chart specs (whole questionnaire and per area)."""
 
+    #: (database, round, revision, targets, language): what the drawn elements are cached by.
+    key: tuple
     result: group.GroupResult
     radar: dict
     bars: dict
@@ -72,6 +74,7 @@ def _view(
         return spread_spec(**args, titles=titles)
 
     return GroupView(
+        key=(*key, lang),
         result=found,
         radar=radar_spec(**radar_args(_q, found.scores, lang)),
         bars=bars_spec(**bars_args(_q, found.scores, lang)),

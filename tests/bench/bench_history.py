@@ -4,7 +4,7 @@ Run from the repository root:
 
     python tests/bench/bench_history.py [--runs 15] [--cold-runs 5] [--rounds 1000]
 
-Two SQLite databases are filled the same way: one organisation with nine units, a first
+Two SQLite databases are filled the same way: one organisation with four units, a first
 self-check and then sessions of 10 submitted respondents each (every statement answered), spread
 over the units, in all 10 or `--rounds` rounds. Measured interleaved in one process:
 
@@ -54,8 +54,10 @@ from assessment.storage.transactions import write_transaction  # noqa: E402
 
 GOAL = 1.5
 WARMUP = 2
-#: Units of the organisation: with 10 rounds (a first self-check, then 9) each has one.
-UNITS = 9
+#: Units of the organisation: with 10 rounds (a first self-check, then 9) each has two or three,
+#: so that the comparison page (it opens on the newest round's unit) has a pair and a trend to
+#: draw in both databases.
+UNITS = 4
 RESPONDENTS = 10
 ORG = Organisation(
     name="Stadtverwaltung Musterstadt",
@@ -84,7 +86,7 @@ class Database:
 
 
 def fill(folder: Path, count: int, q: Questionnaire) -> Database:
-    """An organisation with nine units and `count` rounds, 10 respondents each (the first a
+    """An organisation with four units and `count` rounds, 10 respondents each (the first a
     self-check of one), written in bulk."""
     url = f"sqlite:///{folder / f'history-{count}.db'}"
     engine = storage_engine.get_engine(url)

@@ -45,7 +45,7 @@ def render() -> None:
         st.info(tr("history.compare.need_two"), icon=":material/info:")
         _back(visitor.may("rounds"))
         st.stop()
-    later_id, earlier_id = _choose(scored, visitor.round_id)
+    later_id, earlier_id = _choose(scored, visitor.round_id, _labels(found.key, lang(), found.rows))
     if later_id == earlier_id:
         st.warning(tr("history.compare.same_round"), icon=":material/warning:")
         st.stop()
@@ -55,10 +55,22 @@ def render() -> None:
         st.error(error_message(error), icon=":material/block:")
         st.stop()
     assert found_comparison is not None  # both rounds are scored
-    _overview(found, found_comparison)
-    _items(found, found_comparison)
-    _trend(found, found_comparison)
+    _draw(found.key, lang(), later_id, earlier_id, found, found_comparison)
     _back(visitor.may("rounds"), found_comparison.later)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _draw(
+    key: tuple, language: str, later_id: int, earlier_id: int, _found: History, _c: Comparison
+) -> None:
+    """Overview, items and trend, drawn once per history revision, language and pair of rounds.
+
+    On a rerun with the same arguments Streamlit replays the elements drawn here instead of
+    building the charts' data again, so the page costs the same with 10 rounds or 1,000.
+    """
+    _overview(_found, _c)
+    _items(_found, _c)
+    _trend(_found, _c)
 
 
 def _rounds_of_scope(found: History, visitor: Visitor) -> list[RoundRow]:
@@ -81,11 +93,14 @@ def _rounds_of_scope(found: History, visitor: Visitor) -> list[RoundRow]:
     return service.scored_in_unit(found, scope)
 
 
-def _label(row: RoundRow) -> str:
-    return f"{row.round.label} · {fmt_date(row.round.date, lang())}"
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _labels(key: tuple, language: str, _rows: tuple[RoundRow, ...]) -> dict[int, str]:
+    """Every round's label and date, built once per history revision and language."""
+    return {row.round_id: f"{row.round.label} · {fmt_date(row.round.date, language)}"
+            for row in _rows}  # fmt: skip
 
 
-def _choose(scored: list[RoundRow], opened: int | None) -> tuple[int, int]:
+def _choose(scored: list[RoundRow], opened: int | None, labels: dict[int, str]) -> tuple[int, int]:
     """The two rounds (newest first in `scored`): by default the opened (or newest) round and
     the one before it; the oldest round opened is compared by the one after it."""
     ids = [row.round_id for row in scored]
@@ -95,11 +110,11 @@ def _choose(scored: list[RoundRow], opened: int | None) -> tuple[int, int]:
     left, right = st.columns(2)
     later = left.selectbox(
         tr("history.compare.later"), ids, index=later_default,
-        format_func=lambda rid: _label(by_id[rid]), key="cmp_later",
+        format_func=labels.__getitem__, key="cmp_later",
     )  # fmt: skip
     earlier = right.selectbox(
         tr("history.compare.earlier"), ids, index=earlier_default,
-        format_func=lambda rid: _label(by_id[rid]), key="cmp_earlier",
+        format_func=labels.__getitem__, key="cmp_earlier",
     )  # fmt: skip
     if (by_id[earlier].round.date, earlier) > (by_id[later].round.date, later):
         later, earlier = earlier, later  # "now" is always the later of the two
