@@ -18,9 +18,10 @@ over the units, in all 10 or `--rounds` rounds. Measured interleaved in one proc
 
 Each is timed as a plain rerun (the history is cached by revision; goal for the three pages: at
 most 1.5 times the 10-round figure) and right after a write to one round, which changes the
-revision, so that all rounds are read again (one query per table, never one per round) and scored by one
-`score_rounds` call (no goal: it grows with the answers read; printed for reading). The last
-column counts the SQL statements of one run of each: they must not grow with the rounds.
+revision, so that all rounds are read again (one query per table, never one per round) and
+scored by one `score_rounds` call (no goal: it grows with the answers read; printed for
+reading). The last column counts the SQL statements of one run of each: they must not grow with
+the rounds.
 Exits 0: the figures are for reading, not for CI.
 """
 
